@@ -69,10 +69,15 @@ def growth_interval(start: Amount, end: Amount) -> tuple[Decimal, Decimal] | Non
 
 
 def _compare(rate: Claim, start: Claim, end: Claim) -> Finding | None:
-    fs, fe = comparable(start), comparable(end)
-    if fs is None or fe is None or fs[0] != fe[0] or rate.value.kind != "percent":
+    if not (start.value.kind == end.value.kind == "money") or rate.value.kind != "percent":
         return None
-    allowed = growth_interval(fs[1], fe[1])
+    if start.value.currency == end.value.currency:
+        allowed = growth_interval(start.value.amount, end.value.amount)
+    else:
+        fs, fe = comparable(start), comparable(end)
+        if fs is None or fe is None or fs[0] != fe[0]:
+            return None
+        allowed = growth_interval(fs[1], fe[1])
     stated = rate.value.amount
     if allowed is None or stated.low is None or stated.high is None:
         return None

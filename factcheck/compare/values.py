@@ -143,7 +143,8 @@ def check_group(claims: Sequence[Claim]) -> list[Finding]:
         findings.extend(_agreements(clusters, period))
         for i, a in enumerate(clusters):
             for b in clusters[i + 1 :]:
-                findings.append(_conflict(a, b, aligned=period is not None))
+                if not _one_sentence(a, b):
+                    findings.append(_conflict(a, b, aligned=period is not None))
     for entries in by_unit.values():
         findings.extend(_across_periods(entries))
     return findings
@@ -164,11 +165,18 @@ def _across_periods(entries: list[tuple[Period | None, list[_Cluster]]]) -> list
             if p is None or q is None:
                 for a in clusters_p:
                     for b in clusters_q:
-                        if not _overlap(a, b):
+                        if not _overlap(a, b) and not _one_sentence(a, b):
                             findings.append(_conflict(a, b, aligned=False))
             elif not p.overlaps(q) and p.granularity == q.granularity:
                 findings.extend(_mislabelled(clusters_p, p, clusters_q, q))
     return findings
+
+
+def _one_sentence(a: _Cluster, b: _Cluster) -> bool:
+    """Two figures of one sentence are a comparison ("from 4 billion to 10 billion"), not
+    two sources disagreeing; growth rates between them are checked by `internal`."""
+    places = {(i.claim.source_id, i.claim.quote.start) for i in (*a.items, *b.items)}
+    return len(places) == 1
 
 
 def _overlap(a: _Cluster, b: _Cluster) -> bool:

@@ -1,0 +1,117 @@
+"""The command line: formats, exit codes, bad input, and the benchmark contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_report_on_the_seeds_prints_findings_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(SEEDS), "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "FC102 subject.same_figure_other_subject" in out
+    assert "FC301 role.contradicts_reference" in out
+    assert "«$7 billion»" in out
+
+
+def test_fail_on_warning_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(SEEDS), "--fail-on", "warning"]) == 1
+
+
+def test_published_date_turns_the_ceo_finding_into_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["report", str(SEEDS), "--published", "001_3e1cbd5dd9935cb3=2025-02-21", "--format", "json"])
+    assert code == 1
+    report = json.loads(capsys.readouterr().out)
+    (ceo,) = [f for f in report["findings"] if f["code"] == "FC301"]
+    assert ceo["severity"] == "error"
+    assert all(c.startswith("001_3e1cbd5dd9935cb3:") for c in ceo["claims"])
+
+
+def test_json_findings_name_their_claims_by_source_id(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["report", str(SEEDS), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    ids = {c["id"] for c in report["claims"]} | {r["id"] for r in report["role_claims"]}
+    stems = {s["id"] for s in report["sources"]}
+    for finding in report["findings"]:
+        assert finding["claims"] and set(finding["claims"]) <= ids
+        assert set(finding["sources"]) <= stems
+
+
+def test_markdown_format(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["report", str(SEEDS), "--format", "markdown"])
+    out = capsys.readouterr().out
+    assert out.startswith("# factcheck report")
+    assert "**$7 billion**" in out
+
+
+def test_schema_is_json_schema_of_the_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Report"
+    assert {"sources", "claims", "findings"} <= set(schema["properties"])
+
+
+def test_bad_sources_are_named_and_the_rest_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.txt").write_text("Nimbus Ltd raised $3 million.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
+    code = main(["report", str(tmp_path), str(tmp_path / "missing.txt"), "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 0
+    report = json.loads(captured.out)
+    assert [s["id"] for s in report["sources"]] == ["good"]
+    assert len(report["skipped"]) == 3
+    assert f"skipped {tmp_path / 'empty.txt'}: empty file" in captured.err
+    assert "missing.txt: no such file or folder" in captured.err
+
+
+def test_no_readable_source_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(tmp_path / "nothing.txt")]) == 2
+    assert "no source could be read" in capsys.readouterr().err
+
+
+def test_bad_published_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(SEEDS), "--published", "001=yesterday"]) == 2
+    assert "--published" in capsys.readouterr().err
+
+
+def test_output_never_overwrites_a_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Orion Corp raised $3 million.", encoding="utf-8")
+    assert main(["report", str(src), "--output", str(src)]) == 2
+    assert src.read_text(encoding="utf-8") == "Orion Corp raised $3 million."
+    out = tmp_path / "out" / "report.md"
+    assert main(["report", str(src), "--format", "markdown", "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# factcheck report")
+
+
+def test_extract_jsonl_speaks_the_benchmark_contract() -> None:
+    line = json.dumps({"id": "t1", "text": "Vega paid $2.5 million on 3 May 2021.", "reference_date": None})
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "extract", "--jsonl"],
+        input=line + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (prediction,) = [json.loads(x) for x in done.stdout.splitlines()]
+    assert prediction["id"] == "t1"
+    money = [m for m in prediction["mentions"] if m["kind"] == "money"]
+    assert money and money[0]["value"] == 2_500_000 and money[0]["currency"] == "USD"
+    assert any(m["kind"] == "date" and m["date_start"] == "2021-05-03" for m in prediction["mentions"])
+
+
+def test_extract_prints_mentions_of_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "t.txt"
+    f.write_text("Sirius Ltd earned 4.5 billion yuan.", encoding="utf-8")
+    assert main(["extract", str(f)]) == 0
+    kinds = [json.loads(x)["kind"] for x in capsys.readouterr().out.splitlines()]
+    assert "money" in kinds
