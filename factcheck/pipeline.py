@@ -18,7 +18,7 @@ from factcheck.compare.weekdays import check_weekdays
 from factcheck.extract import extract
 from factcheck.extract.roles import role_claims
 from factcheck.link import link
-from factcheck.models import Claim, Granularity, Report, RoleClaim, Source
+from factcheck.models import Claim, Granularity, Period, Report, RoleClaim, Source
 from factcheck.reference import Reference, load_reference
 from factcheck.sources import load_sources
 
@@ -53,7 +53,7 @@ def check(
     claims: list[Claim] = []
     roles: list[RoleClaim] = []
     for done, source in enumerate(corpus, start=1):
-        mentions = extract(source.text, reference_day(source))
+        mentions = extract(source.text, reference_day(source), reference)
         claims.extend(build_claims(source, mentions, reference))
         roles.extend(role_claims(source, mentions, reference))
         if progress is not None:
@@ -76,8 +76,6 @@ def check(
 
 
 def _with_published(source: Source, published: Mapping[str, date] | None) -> Source:
-    from factcheck.models import Period
-
     if published and source.id in published:
         return source.model_copy(
             update={

@@ -18,17 +18,22 @@ from factcheck.extract.quantities import find_quantities
 from factcheck.extract.roles import find_roles
 from factcheck.extract.time import find_times
 from factcheck.models import Mention
+from factcheck.reference import Reference
 
 __all__ = ["extract"]
 
 
-def extract(text: str, published: date | None = None) -> list[Mention]:
-    """All mentions in `text`, ordered by position; `published` anchors relative dates."""
+def extract(
+    text: str, published: date | None = None, reference: Reference | None = None
+) -> list[Mention]:
+    """All mentions in `text`, ordered by position; `published` anchors relative dates, and
+    `reference` (default: the bundled facts) names organisations, people and roles."""
+    entities = find_entities(text, reference)
     mentions = [
         *find_quantities(text),
         *find_times(text, published),
-        *find_entities(text),
-        *find_roles(text),
+        *entities,
+        *find_roles(text, reference, entities),
         *find_attributions(text),
     ]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.kind.value))

@@ -92,11 +92,17 @@ def _titles(surface: str) -> list[str]:
     return out
 
 
-def find_roles(text: str, reference: Reference | None = None) -> list[Mention]:
+def find_roles(
+    text: str, reference: Reference | None = None, entities: Sequence[Mention] | None = None
+) -> list[Mention]:
     """ROLE mentions: `name` the canonical title, `person` and `organization` canonical names
-    when found (None otherwise); the span covers title, holder and organisation."""
+    when found (None otherwise); the span covers title, holder and organisation.
+
+    `entities` are `find_entities`' mentions of the same text, when the caller has them.
+    """
     ref = reference or load_reference()
-    entities = find_entities(text, ref)
+    if entities is None:
+        entities = find_entities(text, ref)
     orgs_by_end = _by_end(entities, MentionKind.ORGANIZATION)
     orgs_by_start = _by_start(entities, MentionKind.ORGANIZATION)
     people_by_start = _by_start(entities, MentionKind.PERSON)
