@@ -107,8 +107,9 @@ def _render(report: object, args: argparse.Namespace) -> str:
             return render_markdown(report)
         case "html":
             from factcheck.report.html import render_html
+            from factcheck.review.store import decisions_beside
 
-            return render_html(report)
+            return render_html(report, decisions_beside(args.paths, report))
         case _:
             from factcheck.report.text import render_text
 
