@@ -73,6 +73,11 @@ def format_normalized(normalized: Normalized) -> str:
     return f"{normalized.currency} {format_amount(normalized.amount)}"
 
 
+def describe_normalization(normalized: Normalized) -> str:
+    """The normalised value and the rule (rate, date, tolerance) that produced it."""
+    return f"{format_normalized(normalized)} ({normalized.rule})"
+
+
 def format_period(period: Period | None, period_text: str | None = None) -> str:
     if period is not None:
         return period.describe()

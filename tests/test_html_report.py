@@ -56,7 +56,7 @@ def test_both_sides_with_figure_highlighted_and_metadata() -> None:
     assert "<mark>$7 billion</mark> in AI chips and cloud." in page
     assert "23 billion yuan (<mark>$3.2 billion</mark>) on AI." in page
     assert "Alpha News" in page and "2024-08-26" in page and "The beta story" in page
-    assert "USD 7 billion [6.5 billion – 7.5 billion]" in page
+    assert "USD 7 bn (6.5 bn–7.5 bn)" in page
     assert "Rule: intervals overlap" in page
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from urllib.parse import urlsplit
 
+from factcheck.describe import describe_claim, describe_normalization
 from factcheck.models import (
-    Amount,
     Claim,
     Evidence,
     Finding,
@@ -23,19 +22,12 @@ from factcheck.models import (
     Severity,
     Source,
     Span,
-    Value,
 )
 from factcheck.review.models import Decision
 
 NO_SUBJECT = "(no subject)"
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _SAFE_SCHEMES = frozenset({"http", "https"})
-_SCALES = (
-    (Decimal(10) ** 12, "trillion"),
-    (Decimal(10) ** 9, "billion"),
-    (Decimal(10) ** 6, "million"),
-)
-
 
 @dataclass(frozen=True)
 class QuoteView:
@@ -142,63 +134,6 @@ def source_view(source: Source | None, source_id: str) -> SourceView:
     )
 
 
-def _number(value: Decimal) -> str:
-    for scale, word in _SCALES:
-        if abs(value) >= scale:
-            return f"{_plain(value / scale)} {word}"
-    return _plain(value)
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), ",f")
-
-
-def describe_amount(amount: Amount) -> str:
-    """ "7 billion (6.5 billion – 7.5 billion)": the stated figure and what its words allow."""
-    low = _number(amount.low) if amount.low is not None else "…"
-    high = _number(amount.high) if amount.high is not None else "…"
-    stated = _number(amount.stated) if amount.stated is not None else None
-    qualifier = f"{amount.qualifier} " if amount.qualifier else ""
-    interval = f"[{low} – {high}]"
-    return f"{qualifier}{stated} {interval}" if stated is not None else f"{qualifier}{interval}"
-
-
-def describe_value(value: Value) -> str:
-    match value.kind:
-        case "money":
-            return f"{value.currency} {describe_amount(value.amount)}"
-        case "percent":
-            return f"{describe_amount(value.amount)} %"
-        case "percentage_points":
-            return f"{describe_amount(value.amount)} percentage points"
-        case "count":
-            return f"{describe_amount(value.amount)} {value.noun}"
-        case "quantity":
-            return f"{describe_amount(value.amount)} {value.unit}"
-        case "duration":
-            return f"{describe_amount(value.amount)} {value.unit}"
-        case "period":
-            return value.period.describe() if value.period else "unresolved period"
-        case _:
-            return describe_amount(value.amount)
-
-
-def describe_claim(claim: Claim) -> str:
-    period = f", {claim.period.describe()}" if claim.period else ""
-    return f"{claim.subject.name} · {claim.metric}: {describe_value(claim.value)}{period}"
-
-
-def describe_normalized(claim: Claim) -> str | None:
-    norm = claim.normalized
-    if norm is None:
-        return None
-    rate = ""
-    if norm.rate is not None:
-        dated = f" on {norm.rate_date.isoformat()}" if norm.rate_date else ""
-        rate = f" at {_plain(norm.rate)} {norm.currency} per unit{dated}"
-    return f"{norm.currency} {describe_amount(norm.amount)}{rate} ({norm.rule})"
-
-
 def finding_subjects(
     finding: Finding, claims: Mapping[str, Claim], roles: Mapping[str, RoleClaim]
 ) -> tuple[str, ...]:
@@ -231,7 +166,9 @@ def finding_views(
                     source=source_view(sources.get(evidence.source_id), evidence.source_id),
                     quote=split_quote(evidence.quote, evidence.figure),
                     value=describe_claim(claim) if claim else None,
-                    normalized=describe_normalized(claim) if claim else None,
+                    normalized=describe_normalization(claim.normalized)
+                    if claim and claim.normalized
+                    else None,
                 )
             )
         views.append(
