@@ -17,6 +17,7 @@ from factcheck.compare.conversion import (
     check_conversions,
 )
 from factcheck.compare.internal import GROWTH_MISMATCH, check_growth
+from factcheck.compare.roles import CONFLICTING_HOLDERS, CONTRADICTS_REFERENCE, WRONG_TITLE
 from factcheck.compare.subjects import (
     PART_EXCEEDS_WHOLE,
     SAME_FIGURE_OTHER_SUBJECT,
@@ -46,6 +47,9 @@ CHECKS: tuple[CheckInfo, ...] = (
     PART_EXCEEDS_WHOLE,
     GROWTH_MISMATCH,
     SCOPE_DIFFERS,
+    CONTRADICTS_REFERENCE,
+    CONFLICTING_HOLDERS,
+    WRONG_TITLE,
     AGREEMENT,
     CONVERSION_CONSISTENT,
     CONVERSION_UNCHECKED,
@@ -55,7 +59,7 @@ CHECKS: tuple[CheckInfo, ...] = (
 def compare(
     claims: Sequence[Claim], groups: Sequence[ClaimGroup], sources: Mapping[str, Source]
 ) -> list[Finding]:
-    """Every claim finding of the corpus (role findings are made by `compare.roles`)."""
+    """Every claim finding of the corpus (role findings: `compare.roles.check_roles`)."""
     index = {c.id: c for c in claims}
     findings: list[Finding] = []
     for group in groups:

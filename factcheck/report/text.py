@@ -10,7 +10,9 @@ import io
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from factcheck.models import Finding, Report, Severity
 from factcheck.report.html_view import split_quote, summarize
@@ -37,7 +39,8 @@ def render_text(report: Report, *, color: bool = False, width: int = 100, explai
         _finding(console, finding)
     if explain:
         _explain(console, report)
-    return buffer.getvalue()
+    # rich pads blocks to the full width; trailing spaces only make diffs noisy.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
 def _summary(console: Console, report: Report) -> None:
@@ -61,7 +64,7 @@ def _sources(console: Console, report: Report) -> None:
     for source in report.sources:
         published = source.published.describe() if source.published else "unknown"
         if source.published_basis:
-            published += f" ({source.published_basis})"
+            published += f" ({source.published_basis.split(':')[0]})"
         table.add_row(
             escape(source.id),
             escape(source.outlet or "—"),
@@ -78,29 +81,37 @@ def _finding(console: Console, finding: Finding) -> None:
         f"[{style}]{finding.severity.value.upper()}[/] {finding.code} {finding.slug} "
         f"[dim]#{finding.fingerprint}[/]"
     )
-    console.print(f"  {escape(finding.message)}")
+    _indented(console, escape(finding.message), 2)
+    marks = console.color_system is not None
     for ev in finding.evidence:
         quote = split_quote(ev.quote, ev.figure)
         before = quote.before[-QUOTE_CONTEXT:]
         after = quote.after[:QUOTE_CONTEXT]
         lead = "…" if len(quote.before) > len(before) else ""
         tail = "…" if len(quote.after) > len(after) else ""
+        figure = escape(quote.figure)
+        if quote.figure:
+            figure = f"[reverse]{figure}[/]" if marks else f"«{figure}»"
         where = f"{ev.source_id} [{ev.quote.start}:{ev.quote.end}]"
-        console.print(f"  • [bold]{escape(where)}[/]: {escape(ev.summary)}")
-        figure = f"[reverse]{escape(quote.figure)}[/]" if color_marks(console) else f"«{escape(quote.figure)}»"
-        console.print(f"    “{lead}{escape(before)}{figure if quote.figure else ''}{escape(after)}{tail}”")
+        _indented(console, f"• [bold]{escape(where)}[/]: {escape(ev.summary)}", 2)
+        _indented(console, f"“{lead}{escape(before)}{figure}{escape(after)}{tail}”", 4)
     if finding.rule:
-        console.print(f"  [dim]rule: {escape(finding.rule)}[/]")
+        _indented(console, f"[dim]rule: {escape(finding.rule)}[/]", 2)
 
 
-def color_marks(console: Console) -> bool:
-    return console.color_system is not None
+def _indented(console: Console, markup: str, left: int) -> None:
+    """Print `markup` wrapped with every line indented, so blocks stay readable."""
+    console.print(Padding(Text.from_markup(markup), (0, 0, 0, left)))
 
 
 def _explain(console: Console, report: Report) -> None:
     console.print()
+    console.print("[bold]Publication dates[/]")
+    for source in report.sources:
+        console.print(f"{escape(source.id)}: {escape(source.published_basis or 'unknown')}")
+    console.print()
     console.print("[bold]Normalisation trail of each claim[/]")
     for claim in report.claims:
-        console.print(f"[bold]{escape(claim.id)}[/] {escape(claim.span.text)!s}")
+        console.print(f"[bold]{escape(claim.id)}[/] {escape(claim.span.text)}")
         for step in claim.trace:
-            console.print(f"  - {escape(step)}")
+            _indented(console, f"- {escape(step)}", 2)
