@@ -66,9 +66,7 @@ class _Dated:
     trace: tuple[str, ...]
 
 
-def build_claims(
-    source: Source, mentions: Sequence[Mention], reference: Reference
-) -> list[Claim]:
+def build_claims(source: Source, mentions: Sequence[Mention], reference: Reference) -> list[Claim]:
     """The claims of one source, in text order."""
     text = source.text
     spans = sentences(text)
@@ -89,7 +87,9 @@ def build_claims(
             continue
         sentence = spans[index]
         claims.append(
-            _claim(source, m, sentence, mentions, times, equivalents.get(m.span.start, []), reference)
+            _claim(
+                source, m, sentence, mentions, times, equivalents.get(m.span.start, []), reference
+            )
         )
     return claims
 
@@ -165,9 +165,19 @@ def _period(m: Mention, sentence: Span, times: list[Mention]) -> _Dated:
             base = _period_of(earlier[-1])
             assert base is not None
             period = shift_period(base, years=-1)
-            trace.append(f"{nearest.span.text!r} refers back to {earlier[-1].span.text!r}: a year before")
-    elif period is not None and period.granularity in _PART_OF_YEAR and _THE_YEAR.search(nearest.span.text):
-        years = [t for t in here if t is not nearest and (p := _period_of(t)) and p.granularity == Granularity.YEAR]
+            trace.append(
+                f"{nearest.span.text!r} refers back to {earlier[-1].span.text!r}: a year before"
+            )
+    elif (
+        period is not None
+        and period.granularity in _PART_OF_YEAR
+        and _THE_YEAR.search(nearest.span.text)
+    ):
+        years = [
+            t
+            for t in here
+            if t is not nearest and (p := _period_of(t)) and p.granularity == Granularity.YEAR
+        ]
         if years:
             year = _period_of(years[0])
             assert year is not None and year.start is not None and period.start is not None

@@ -163,7 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a finding of this severity or worse is found (default: error)",
     )
-    report.add_argument("--explain", action="store_true", help="show each claim's normalisation trail")
+    report.add_argument(
+        "--explain", action="store_true", help="show each claim's normalisation trail"
+    )
     report.add_argument(
         "--reference",
         action="append",

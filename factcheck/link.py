@@ -23,7 +23,7 @@ def subject_key(subject: Subject) -> str:
 
 
 def metric_family(metric: str) -> str:
-    """"profit.ifrs" and "profit.non_ifrs" are one family: a difference of basis is a scope."""
+    """ "profit.ifrs" and "profit.non_ifrs" are one family: a difference of basis is a scope."""
     return metric.split(".", 1)[0]
 
 

@@ -295,7 +295,7 @@ class ClaimGroup(Frozen):
 
 
 class RoleClaim(Frozen):
-    """"Person P holds role R at organisation O", dated by its source."""
+    """ "Person P holds role R at organisation O", dated by its source."""
 
     id: str
     source_id: str

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -71,7 +71,9 @@ def source_from_text(
     id: str, text: str, *, published: date | None = None, **metadata: Any
 ) -> Source:
     """A source made in memory (library use, tests, a draft piped in)."""
-    return _make_source(id, None, text, {**metadata, **({"published": published} if published else {})})
+    return _make_source(
+        id, None, text, {**metadata, **({"published": published} if published else {})}
+    )
 
 
 def _expand(
@@ -89,7 +91,9 @@ def _expand(
                 table = {}
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
             if not files:
-                skipped.append(SkippedSource(path=str(path), reason="folder has no .txt or .md files"))
+                skipped.append(
+                    SkippedSource(path=str(path), reason="folder has no .txt or .md files")
+                )
             out.extend((f, table.get(f.stem, {})) for f in files)
         elif path.exists():
             try:
@@ -139,7 +143,9 @@ def _make_source(id: str, path: str | None, text: str, metadata: Mapping[str, An
     )
 
 
-def _published(where: str, metadata: Mapping[str, Any], text: str) -> tuple[Period | None, str | None]:
+def _published(
+    where: str, metadata: Mapping[str, Any], text: str
+) -> tuple[Period | None, str | None]:
     """The publication date, from metadata first, then from the text; unknown stays None."""
     value = metadata.get("published")
     if isinstance(value, date):
@@ -206,4 +212,3 @@ def _split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     if not body.strip():
         raise SourceError(str(path), "empty file (front matter only)")
     return front, body
-

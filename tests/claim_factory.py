@@ -50,7 +50,9 @@ def money_claim(
     )
 
 
-def percent_claim(source_id: str, figure: str, amount: Amount, offset: int = 0, **kw: object) -> Claim:
+def percent_claim(
+    source_id: str, figure: str, amount: Amount, offset: int = 0, **kw: object
+) -> Claim:
     span = Span(start=offset, end=offset + len(figure), text=figure)
     return Claim(
         id=f"{source_id}:{span.start}-{span.end}",

@@ -1,8 +1,9 @@
 """The review app and the HTML report in real headless Chromium (Debian's), via Playwright.
 
 The browser is Debian's /usr/bin/chromium; when it is missing the fixture installs it with
-.ci/install-browser, and if that fails these tests fail with a message saying so, never skip. The app runs in a real
-uvicorn server on a free loopback port; screenshots land in test-artifacts/.
+.ci/install-browser, and if that fails these tests fail with a message saying so, never
+skip. The app runs in a real uvicorn server on a free loopback port; screenshots land in
+test-artifacts/.
 """
 
 from __future__ import annotations

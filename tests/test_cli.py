@@ -14,7 +14,9 @@ from factcheck.cli import main
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def test_report_on_the_seeds_prints_findings_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_on_the_seeds_prints_findings_and_exits_0(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["report", str(SEEDS), "--no-progress"]) == 0
     out = capsys.readouterr().out
     assert "FC102 subject.same_figure_other_subject" in out
@@ -26,8 +28,12 @@ def test_fail_on_warning_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(SEEDS), "--fail-on", "warning"]) == 1
 
 
-def test_published_date_turns_the_ceo_finding_into_an_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["report", str(SEEDS), "--published", "001_3e1cbd5dd9935cb3=2025-02-21", "--format", "json"])
+def test_published_date_turns_the_ceo_finding_into_an_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(
+        ["report", str(SEEDS), "--published", "001_3e1cbd5dd9935cb3=2025-02-21", "--format", "json"]
+    )
     assert code == 1
     report = json.loads(capsys.readouterr().out)
     (ceo,) = [f for f in report["findings"] if f["code"] == "FC301"]
@@ -59,7 +65,9 @@ def test_schema_is_json_schema_of_the_report(capsys: pytest.CaptureFixture[str])
     assert {"sources", "claims", "findings"} <= set(schema["properties"])
 
 
-def test_bad_sources_are_named_and_the_rest_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_sources_are_named_and_the_rest_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "good.txt").write_text("Nimbus Ltd raised $3 million.", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
@@ -83,7 +91,9 @@ def test_bad_published_option_is_a_usage_error(capsys: pytest.CaptureFixture[str
     assert "--published" in capsys.readouterr().err
 
 
-def test_output_never_overwrites_a_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_never_overwrites_a_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "a.txt"
     src.write_text("Orion Corp raised $3 million.", encoding="utf-8")
     assert main(["report", str(src), "--output", str(src)]) == 2
@@ -94,7 +104,9 @@ def test_output_never_overwrites_a_source(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_extract_jsonl_speaks_the_benchmark_contract() -> None:
-    line = json.dumps({"id": "t1", "text": "Vega paid $2.5 million on 3 May 2021.", "reference_date": None})
+    line = json.dumps(
+        {"id": "t1", "text": "Vega paid $2.5 million on 3 May 2021.", "reference_date": None}
+    )
     done = subprocess.run(
         [sys.executable, "-m", "factcheck", "extract", "--jsonl"],
         input=line + "\n",
@@ -106,10 +118,14 @@ def test_extract_jsonl_speaks_the_benchmark_contract() -> None:
     assert prediction["id"] == "t1"
     money = [m for m in prediction["mentions"] if m["kind"] == "money"]
     assert money and money[0]["value"] == 2_500_000 and money[0]["currency"] == "USD"
-    assert any(m["kind"] == "date" and m["date_start"] == "2021-05-03" for m in prediction["mentions"])
+    assert any(
+        m["kind"] == "date" and m["date_start"] == "2021-05-03" for m in prediction["mentions"]
+    )
 
 
-def test_extract_prints_mentions_of_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_prints_mentions_of_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     f = tmp_path / "t.txt"
     f.write_text("Sirius Ltd earned 4.5 billion yuan.", encoding="utf-8")
     assert main(["extract", str(f)]) == 0

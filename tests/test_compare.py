@@ -6,10 +6,10 @@ import random
 from datetime import date
 from decimal import Decimal
 
+from claim_factory import money_claim, rounding, source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claim_factory import money_claim, rounding, source
 from factcheck.compare import CHECKS, compare, order_findings
 from factcheck.link import link
 from factcheck.models import Amount, Claim, Finding, Money, Severity
@@ -69,7 +69,12 @@ def test_three_outlets_converting_one_yuan_figure_agree() -> None:
         money_claim("cn", "RMB 500 billion", bn("500", "100"), currency="CNY", published=day),
         money_claim("us", "$70 billion", bn("70", "10"), published=day),
         money_claim("uk", "$69.2 billion", bn("69.2", "0.1"), published=day),
-        money_claim("de", "more than $65 billion", Amount(stated=65 * BN, low=65 * BN, high=None, qualifier="more than"), published=day),
+        money_claim(
+            "de",
+            "more than $65 billion",
+            Amount(stated=65 * BN, low=65 * BN, high=None, qualifier="more than"),
+            published=day,
+        ),
     ]
     found = run(*claims)
     assert not CONFLICTS & set(codes(found))
@@ -118,10 +123,13 @@ def test_the_same_figure_under_two_quarters_is_a_mislabelled_period() -> None:
 
 
 def test_different_figures_for_different_quarters_are_fine() -> None:
-    assert run(
-        money_claim("a", "$4.2 billion", bn("4.2", "0.1"), period=quarter_period(2024, 2)),
-        money_claim("b", "$5.1 billion", bn("5.1", "0.1"), period=quarter_period(2024, 3)),
-    ) == []
+    assert (
+        run(
+            money_claim("a", "$4.2 billion", bn("4.2", "0.1"), period=quarter_period(2024, 2)),
+            money_claim("b", "$5.1 billion", bn("5.1", "0.1"), period=quarter_period(2024, 3)),
+        )
+        == []
+    )
 
 
 def test_one_figure_for_a_member_and_for_its_group_is_flagged() -> None:
@@ -133,10 +141,13 @@ def test_one_figure_for_a_member_and_for_its_group_is_flagged() -> None:
 
 
 def test_one_figure_for_unrelated_subjects_is_a_coincidence() -> None:
-    assert run(
-        money_claim("a", "$7 billion", bn("7"), subject="Acme"),
-        money_claim("b", "$7 billion", bn("7"), subject="Bolt"),
-    ) == []
+    assert (
+        run(
+            money_claim("a", "$7 billion", bn("7"), subject="Acme"),
+            money_claim("b", "$7 billion", bn("7"), subject="Bolt"),
+        )
+        == []
+    )
 
 
 def test_a_part_larger_than_its_whole_is_flagged_and_a_smaller_one_is_not() -> None:
@@ -151,9 +162,15 @@ def test_a_stated_conversion_off_the_reference_rate_is_an_error() -> None:
     day = date(2024, 8, 27)
     wrong = Money(amount=bn("9"), currency="USD")
     right = Money(amount=bn("7"), currency="USD")
-    bad = money_claim("a", "50 billion yuan", bn("50"), currency="CNY", published=day, equivalents=(wrong,))
-    good = money_claim("b", "50 billion yuan", bn("50"), currency="CNY", published=day, equivalents=(right,))
-    found = {f.claims[0][0]: f for f in run(bad, good, published=day) if f.code in ("FC103", "FC902")}
+    bad = money_claim(
+        "a", "50 billion yuan", bn("50"), currency="CNY", published=day, equivalents=(wrong,)
+    )
+    good = money_claim(
+        "b", "50 billion yuan", bn("50"), currency="CNY", published=day, equivalents=(right,)
+    )
+    found = {
+        f.claims[0][0]: f for f in run(bad, good, published=day) if f.code in ("FC103", "FC902")
+    }
     assert found["a"].code == "FC103" and found["a"].severity == Severity.ERROR
     assert found["b"].code == "FC902"
     assert "2024-08-27" in found["a"].rule
@@ -171,7 +188,9 @@ def test_re_expressing_a_value_in_another_currency_never_creates_a_conflict(
 ) -> None:
     converted = (figure * rate_on("USD", currency, day)).quantize(Decimal("0.1"))
     a = money_claim("a", f"${figure} billion", bn(str(figure), "0.1"), published=day)
-    b = money_claim("b", f"{converted} billion", bn(str(converted), "0.1"), currency=currency, published=day)
+    b = money_claim(
+        "b", f"{converted} billion", bn(str(converted), "0.1"), currency=currency, published=day
+    )
     assert not CONFLICTS & set(codes(run(a, b)))
 
 
@@ -198,11 +217,17 @@ def test_widening_a_tolerance_never_adds_a_conflict(x: int, y: int, widen: int) 
     def claim(name: str, n: int, extra: Decimal) -> Claim:
         amount = bn(str(n))
         assert amount.low is not None and amount.high is not None
-        wide = Amount(stated=amount.stated, low=amount.low - extra, high=amount.high + extra, qualifier="about")
+        wide = Amount(
+            stated=amount.stated,
+            low=amount.low - extra,
+            high=amount.high + extra,
+            qualifier="about",
+        )
         return money_claim(name, f"${n} billion", wide if extra else amount, period=H1_2024)
 
     extra = Decimal(widen) * BN / 10
-    narrow = [f for f in run(claim("a", x, Decimal(0)), claim("b", y, Decimal(0))) if f.code in CONFLICTS]
+    narrow = [
+        f for f in run(claim("a", x, Decimal(0)), claim("b", y, Decimal(0))) if f.code in CONFLICTS
+    ]
     wide = [f for f in run(claim("a", x, extra), claim("b", y, extra)) if f.code in CONFLICTS]
     assert len(wide) <= len(narrow)
-

@@ -67,7 +67,9 @@ def test_a_same_7_billion_credited_to_alibaba_and_to_three_companies() -> None:
 
 def test_b_alibaba_7_billion_against_23_billion_yuan() -> None:
     r = report()
-    found = serious(findings_between(r, claim_id(r, "003", "$7 billion"), claim_id(r, "001", "23 billion yuan")))
+    found = serious(
+        findings_between(r, claim_id(r, "003", "$7 billion"), claim_id(r, "001", "23 billion yuan"))
+    )
     assert found, "the differing Alibaba AI spend is flagged"
     assert_names_both_sides(found[0], "003", "001")
     assert "23 billion yuan" in found[0].message and "$7 billion" in found[0].message

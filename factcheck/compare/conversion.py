@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
+
 from factcheck.compare.base import CheckInfo, make_finding
 from factcheck.compare.evidence import content_key, evidence_of
 from factcheck.describe import format_amount
@@ -43,19 +45,26 @@ def check_conversions(claims: Sequence[Claim], sources: Mapping[str, Source]) ->
         if claim.value.kind != "money":
             continue
         for equivalent in claim.equivalents:
-            findings.append(_check_one(claim, claim.value, equivalent, sources.get(claim.source_id)))
+            findings.append(
+                _check_one(claim, claim.value, equivalent, sources.get(claim.source_id))
+            )
     return findings
 
 
 def _check_one(claim: Claim, stated: Money, equivalent: Money, source: Source | None) -> Finding:
     tried: list[Normalized] = []
-    for on, basis in claim_dates(claim.period, source.published if source else None) or [(None, "")]:
+    candidates: list[tuple[date | None, str]] = [
+        *claim_dates(claim.period, source.published if source else None)
+    ]
+    for on, basis in candidates or [(None, "")]:
         converted = normalize_money(stated, on, target=equivalent.currency, basis=basis)
         if converted is None:
             continue
         tried.append(converted)
         if converted.amount.overlaps(equivalent.amount):
-            return _finding(CONVERSION_CONSISTENT, claim, stated, equivalent, converted, "agrees with")
+            return _finding(
+                CONVERSION_CONSISTENT, claim, stated, equivalent, converted, "agrees with"
+            )
     if not tried:
         return _finding(
             CONVERSION_UNCHECKED, claim, stated, equivalent, None, "cannot be checked against"

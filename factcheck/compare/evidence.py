@@ -28,7 +28,14 @@ def content_key(claim: Claim) -> str:
     amount = value[1] if value else None
     stated = "" if amount is None or amount.stated is None else f"{amount.stated.normalize():f}"
     return "|".join(
-        (claim.source_id, subject_key(claim.subject), claim.metric, claim.value.kind, claim.span.text, stated)
+        (
+            claim.source_id,
+            subject_key(claim.subject),
+            claim.metric,
+            claim.value.kind,
+            claim.span.text,
+            stated,
+        )
     )
 
 

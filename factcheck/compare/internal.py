@@ -24,7 +24,7 @@ _TO = re.compile(r"\b(?:to|at)\s+$", re.I)
 
 
 def check_growth(claims: Sequence[Claim], sources: Mapping[str, Source]) -> list[Finding]:
-    """"up X% to A from B": X must fit (A − B) / B within the figures' precision.
+    """ "up X% to A from B": X must fit (A − B) / B within the figures' precision.
 
     Conflicting: "revenue rose 50% to 10 billion yuan from 4 billion yuan" (that is +150%).
     Consistent: "revenue rose 150% to 10 billion yuan from 4 billion yuan".

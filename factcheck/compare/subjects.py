@@ -75,7 +75,9 @@ def check_same_figure(claims: Sequence[Claim]) -> list[Finding]:
 
 
 def _credited_differently(a: Claim, b: Claim) -> bool:
-    if subject_key(a.subject) == subject_key(b.subject) or not subjects_overlap(a.subject, b.subject):
+    if subject_key(a.subject) == subject_key(b.subject) or not subjects_overlap(
+        a.subject, b.subject
+    ):
         return False
     fa, fb = comparable(a), comparable(b)
     return fa is not None and fb is not None and same_figure(fa[1], fb[1])

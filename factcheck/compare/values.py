@@ -245,7 +245,10 @@ def _conflict(a: _Cluster, b: _Cluster, *, aligned: bool) -> Finding:
     return make_finding(
         info,
         message,
-        [evidence_of(i.claim) for i in (*a.items[:EVIDENCE_PER_SIDE], *b.items[:EVIDENCE_PER_SIDE])],
+        [
+            evidence_of(i.claim)
+            for i in (*a.items[:EVIDENCE_PER_SIDE], *b.items[:EVIDENCE_PER_SIDE])
+        ],
         keys=[content_key(i.claim) for i in (*a.items, *b.items)],
         rule=_rules(ra, rb),
         severity=severity,

@@ -43,7 +43,8 @@ def supported(currency: str) -> bool:
 
 def last_rate_date() -> date:
     """The newest day the bundled table has rates for (EUR's bound is the table's)."""
-    return _converter().bounds[COMMON_CURRENCY].last_date
+    last: date = _converter().bounds[COMMON_CURRENCY].last_date
+    return last
 
 
 @lru_cache(maxsize=4096)

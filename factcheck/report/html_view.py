@@ -29,6 +29,7 @@ NO_SUBJECT = "(no subject)"
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _SAFE_SCHEMES = frozenset({"http", "https"})
 
+
 @dataclass(frozen=True)
 class QuoteView:
     """The quoted sentence split around the figure (`figure` empty when it cannot be placed)."""

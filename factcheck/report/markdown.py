@@ -33,9 +33,8 @@ def render_markdown(report: Report) -> str:
         published = src.published.describe() if src.published else "unknown"
         if src.published_basis:
             published += f" ({src.published_basis})"
-        lines.append(
-            f"| {_md(src.id)} | {_md(src.outlet or '')} | {_md(src.title or '')} | {_md(published)} |"
-        )
+        cells = (src.id, src.outlet or "", src.title or "", published)
+        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     lines += ["", "## Findings", ""]
     for finding in report.findings:
         lines += _finding(finding)

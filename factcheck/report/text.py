@@ -21,7 +21,9 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 QUOTE_CONTEXT = 160  # characters of the sentence shown on each side of the figure
 
 
-def render_text(report: Report, *, color: bool = False, width: int = 100, explain: bool = False) -> str:
+def render_text(
+    report: Report, *, color: bool = False, width: int = 100, explain: bool = False
+) -> str:
     buffer = io.StringIO()
     console = Console(
         file=buffer,
