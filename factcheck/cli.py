@@ -138,6 +138,15 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_checks(args: argparse.Namespace) -> int:
+    from factcheck.report.catalog import render_catalog_markdown, render_catalog_text
+
+    sys.stdout.write(
+        render_catalog_markdown() if args.format == "markdown" else render_catalog_text()
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -184,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON schema of the report")
     schema.set_defaults(run=_cmd_schema)
+
+    checks = commands.add_parser("checks", help="list every check with its code and examples")
+    checks.add_argument("--format", choices=("text", "markdown"), default="text")
+    checks.set_defaults(run=_cmd_checks)
 
     from factcheck.draft import register_check
     from factcheck.review.cli import register

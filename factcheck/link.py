@@ -39,7 +39,11 @@ def value_kind(claim: Claim) -> str:
 
 
 def blocking_key(claim: Claim) -> str:
-    return "|".join((subject_key(claim.subject), metric_family(claim.metric), value_kind(claim)))
+    """Claims with an unknown subject are keyed alone: two unknowns are not the same thing."""
+    subject = subject_key(claim.subject)
+    if claim.subject.kind == "unknown":
+        subject += "#" + claim.id
+    return "|".join((subject, metric_family(claim.metric), value_kind(claim)))
 
 
 def link(claims: Iterable[Claim]) -> list[ClaimGroup]:

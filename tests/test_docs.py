@@ -27,3 +27,9 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one_verbatim(
 def test_readme_lists_every_check() -> None:
     for check in CHECKS:
         assert f"| {check.code} | `{check.slug}` | {check.severity.value} |" in README
+
+
+def test_docs_checks_page_is_the_generated_catalogue() -> None:
+    from factcheck.report.catalog import render_catalog_markdown
+
+    assert (ROOT / "docs" / "checks.md").read_text(encoding="utf-8") == render_catalog_markdown()

@@ -11,18 +11,29 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from factcheck.models import Evidence, Finding, Severity
 
 
+EXAMPLE_PUBLISHED = date(2024, 9, 1)  # the publication date the examples are checked at
+
+
 @dataclass(frozen=True)
 class CheckInfo:
-    """A check's stable identity. Codes are never reused."""
+    """A check's stable identity (codes are never reused) and its executable examples.
+
+    `fires` are sources (one text each) on which the check reports; `quiet` similar sources
+    on which it must not. `tests/test_check_examples.py` runs both through the pipeline,
+    and `factcheck checks` prints them, so the documentation cannot drift from behaviour.
+    """
 
     code: str  # "FC101"
     slug: str  # "money.value_mismatch"
     severity: Severity
     title: str
+    fires: tuple[str, ...] = ()
+    quiet: tuple[str, ...] = ()
 
 
 def fingerprint(code: str, keys: Iterable[str]) -> str:

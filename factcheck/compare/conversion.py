@@ -17,18 +17,24 @@ CONVERSION_MISMATCH = CheckInfo(
     "money.conversion_mismatch",
     Severity.ERROR,
     "A stated conversion does not match the reference exchange rate of the claim's date.",
+    fires=("Harbor Robotics invested 50 billion yuan ($9 billion) in factories.",),
+    quiet=("Harbor Robotics invested 50 billion yuan ($7 billion) in factories.",),
 )
 CONVERSION_CONSISTENT = CheckInfo(
     "FC902",
     "money.conversion_consistent",
     Severity.INFO,
     "A stated conversion matches the reference exchange rate.",
+    fires=("Harbor Robotics invested 50 billion yuan ($7 billion) in factories.",),
+    quiet=("Harbor Robotics invested 50 billion yuan ($9 billion) in factories.",),
 )
 CONVERSION_UNCHECKED = CheckInfo(
     "FC903",
     "money.conversion_unchecked",
     Severity.INFO,
     "A stated conversion involves a currency the bundled rate table does not have.",
+    fires=("Formosa Chips raised NT$30 billion ($940 million) in 2024.",),
+    quiet=("Harbor Robotics invested 50 billion yuan ($7 billion) in factories.",),
 )
 
 

@@ -17,6 +17,8 @@ GROWTH_MISMATCH = CheckInfo(
     "internal.growth_mismatch",
     Severity.WARNING,
     "A stated growth rate contradicts the two figures it connects.",
+    fires=("Zeta Corp's revenue rose 50% to 10 billion yuan from 4 billion yuan in 2023.",),
+    quiet=("Zeta Corp's revenue rose 150% to 10 billion yuan from 4 billion yuan in 2023.",),
 )
 
 _FROM = re.compile(r"\bfrom\s+$", re.I)

@@ -31,18 +31,30 @@ CONTRADICTS_REFERENCE = CheckInfo(
     "role.contradicts_reference",
     Severity.ERROR,
     "A role claim contradicts the reference's time-scoped roles at the claim's date.",
+    fires=("Alibaba's CEO, Daniel Zhang, said cloud revenue would grow.",),
+    quiet=("Alibaba's CEO, Eddie Wu, said cloud revenue would grow.",),
 )
 CONFLICTING_HOLDERS = CheckInfo(
     "FC302",
     "role.conflicting_holders",
     Severity.ERROR,
     "Two sources name different holders of the same single-holder role at the same time.",
+    fires=(
+        "Zenith Motors Ltd CEO Jane Park said sales rose.",
+        "Zenith Motors Ltd CEO Tom Reyes said sales rose.",
+    ),
+    quiet=(
+        "Zenith Motors Ltd CEO Jane Park said sales rose.",
+        "Zenith Motors Ltd CFO Tom Reyes said sales rose.",
+    ),
 )
 WRONG_TITLE = CheckInfo(
     "FC303",
     "role.wrong_title",
     Severity.ERROR,
     "A person on record at an organisation is given a title they never held there.",
+    fires=("Tencent CFO Ma Huateng said sales rose.",),
+    quiet=("Tencent CEO Ma Huateng said sales rose.",),
 )
 
 

@@ -28,12 +28,28 @@ SAME_FIGURE_OTHER_SUBJECT = CheckInfo(
     "subject.same_figure_other_subject",
     Severity.WARNING,
     "The same figure is credited to different (overlapping) subjects by different claims.",
+    fires=(
+        "Zenith Motors invested $7 billion in batteries in 2024.",
+        "Zenith Motors, Apex Auto and Nova Cars together invested $7 billion in batteries in 2024.",
+    ),
+    quiet=(
+        "Zenith Motors invested $7 billion in batteries in 2024.",
+        "Apex Auto invested $7 billion in batteries in 2024.",
+    ),
 )
 PART_EXCEEDS_WHOLE = CheckInfo(
     "FC107",
     "subject.part_exceeds_whole",
     Severity.WARNING,
     "A member's figure is larger than the figure of a group it belongs to, same period.",
+    fires=(
+        "Zenith Motors invested $9 billion in batteries in the first half of 2024.",
+        "Zenith Motors, Apex Auto and Nova Cars together invested $5 billion in batteries in the first half of 2024.",
+    ),
+    quiet=(
+        "Zenith Motors invested $2 billion in batteries in the first half of 2024.",
+        "Zenith Motors, Apex Auto and Nova Cars together invested $5 billion in batteries in the first half of 2024.",
+    ),
 )
 
 SAME_FIGURE_WINDOW = Decimal("1.25")  # only values within this ratio can be the same figure

@@ -30,30 +30,70 @@ VALUE_MISMATCH = CheckInfo(
     "value.mismatch",
     Severity.ERROR,
     "Sources give different values for the same subject, metric and period.",
+    fires=(
+        "Orbital Freight reported revenue of $4.1 billion for the second quarter of 2024.",
+        "Orbital Freight's revenue in the second quarter of 2024 was $5.3 billion.",
+    ),
+    quiet=(
+        "Orbital Freight reported revenue of $4.1 billion for the second quarter of 2024.",
+        "Orbital Freight's revenue in the second quarter of 2024 was about $4.1 billion.",
+    ),
 )
 SCOPE_DIFFERS = CheckInfo(
     "FC110",
     "value.scope_differs",
     Severity.WARNING,
     "Different values whose claims also differ in scope: maybe not the same thing.",
+    fires=(
+        "Zenith Motors invested $2 billion in AI chips in 2024.",
+        "Zenith Motors invested $9 billion in cloud infrastructure in 2024.",
+    ),
+    quiet=(
+        "Zenith Motors invested $2 billion in AI chips in 2024.",
+        "Zenith Motors invested $2 billion in AI chips in 2024, a filing shows.",
+    ),
 )
 MAGNITUDE_ERROR = CheckInfo(
     "FC104",
     "value.magnitude_error",
     Severity.ERROR,
     "Values differ by a factor near 10, 100, 1,000 or 10,000: a likely unit or scale error.",
+    fires=(
+        "Lotus Pharma's revenue was 162 billion yuan in 2023.",
+        "Lotus Pharma's revenue was 1,620 billion yuan in 2023.",
+    ),
+    quiet=(
+        "Lotus Pharma's revenue was 162 billion yuan in 2023.",
+        "Lotus Pharma's revenue was 162.4 billion yuan in 2023.",
+    ),
 )
 PERIOD_MISLABELLED = CheckInfo(
     "FC105",
     "period.mislabelled",
     Severity.WARNING,
     "The same figure is given for two different periods of the same length.",
+    fires=(
+        "Orbital Freight's revenue was $4.2 billion in the second quarter of 2024.",
+        "Orbital Freight's revenue was $4.2 billion in the third quarter of 2024.",
+    ),
+    quiet=(
+        "Orbital Freight's revenue was $4.2 billion in the second quarter of 2024.",
+        "Orbital Freight's revenue was $5.1 billion in the third quarter of 2024.",
+    ),
 )
 AGREEMENT = CheckInfo(
     "FC901",
     "value.agreement",
     Severity.INFO,
     "Several sources agree on a figure.",
+    fires=(
+        "Harbor Robotics invested 70 billion yuan in factories in 2024.",
+        "Harbor Robotics invested about $9.8 billion in factories in 2024.",
+    ),
+    quiet=(
+        "Harbor Robotics invested 70 billion yuan in factories in 2024.",
+        "Harbor Robotics invested $14 billion in factories in 2024.",
+    ),
 )
 
 MAGNITUDE_FACTORS = (10, 100, 1_000, 10_000)
@@ -128,33 +168,41 @@ def cluster(items: Iterable[_Item]) -> list[_Cluster]:
 
 def check_group(claims: Sequence[Claim]) -> list[Finding]:
     """All value findings for one claim group."""
-    buckets: dict[tuple[str, Period | None], list[_Item]] = defaultdict(list)
+    buckets: dict[tuple[str, str, str], list[_Item]] = defaultdict(list)
     for claim in claims:
         found = comparable(claim)
         if found is None:
             continue
         unit, amount = found
-        buckets[(unit, claim.period)].append(_Item(claim, amount))
+        buckets[(unit, *_days(claim.period))].append(_Item(claim, amount))
     findings: list[Finding] = []
     by_unit: dict[str, list[tuple[Period | None, list[_Cluster]]]] = defaultdict(list)
-    for (unit, period), items in sorted(buckets.items(), key=_bucket_order):
+    for (unit, *_), items in sorted(buckets.items()):
+        period = _bucket_period(items)
         clusters = cluster(items)
         by_unit[unit].append((period, clusters))
         findings.extend(_agreements(clusters, period))
         for i, a in enumerate(clusters):
             for b in clusters[i + 1 :]:
-                if not _one_sentence(a, b):
+                if _disagree(a, b):
                     findings.append(_conflict(a, b, aligned=period is not None))
     for entries in by_unit.values():
         findings.extend(_across_periods(entries))
     return findings
 
 
-def _bucket_order(entry: tuple[tuple[str, Period | None], list[_Item]]) -> tuple[str, str, str]:
-    (unit, period), _ = entry
+def _days(period: Period | None) -> tuple[str, str]:
+    """A period by its days alone: "fiscal 2023 (calendar year)" and "2023" are one bucket,
+    as are "H1 2024" and "the first six months of 2024"."""
     if period is None:
-        return unit, "", ""
-    return unit, str(period.start), str(period.end)
+        return "", ""
+    return str(period.start), str(period.end)
+
+
+def _bucket_period(items: Sequence[_Item]) -> Period | None:
+    """The period a bucket speaks of, under the name that sorts first (order-independent)."""
+    periods = {i.claim.period for i in items if i.claim.period is not None}
+    return min(periods, key=lambda p: (p.describe(), p.granularity.value)) if periods else None
 
 
 def _across_periods(entries: list[tuple[Period | None, list[_Cluster]]]) -> list[Finding]:
@@ -165,11 +213,27 @@ def _across_periods(entries: list[tuple[Period | None, list[_Cluster]]]) -> list
             if p is None or q is None:
                 for a in clusters_p:
                     for b in clusters_q:
-                        if not _overlap(a, b) and not _one_sentence(a, b):
+                        if not _overlap(a, b) and _disagree(a, b):
                             findings.append(_conflict(a, b, aligned=False))
             elif not p.overlaps(q) and p.granularity == q.granularity:
                 findings.extend(_mislabelled(clusters_p, p, clusters_q, q))
     return findings
+
+
+def _disagree(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters of one bucket make a conflict unless they are one sentence's comparison
+    or a narrower scope's part below the whole."""
+    return not (_one_sentence(a, b) or _part_below_whole(a, b) or _part_below_whole(b, a))
+
+
+def _part_below_whole(part: _Cluster, whole: _Cluster) -> bool:
+    """ "revenue of $1.2 billion from its cloud business" under "revenue of $5.6 billion": every
+    claim of `part` names a scope, none of `whole` does, and the part is the smaller figure.
+    A part above its whole is still flagged (as a scope difference)."""
+    if not all(part.scopes) or any(whole.scopes):
+        return False
+    p, w = midpoint(part.representative().amount), midpoint(whole.representative().amount)
+    return p is not None and w is not None and p < w
 
 
 def _one_sentence(a: _Cluster, b: _Cluster) -> bool:

@@ -5,7 +5,13 @@ Three passes, each only over text the previous ones left unclaimed:
    longest surface first, so "Alibaba Cloud" is not read as "Alibaba";
 2. spelling slips: capitalised words resolved by the reference's fuzzy matchers
    ("Alibba" → Alibaba, "Daniel Zhnag" → Daniel Zhang);
-3. unknown companies by their legal suffix ("Acme Holdings Ltd"), named by their surface.
+3. unknown companies by their legal suffix ("Acme Holdings Ltd"), named by their surface;
+4. other unknown companies by their shape: capitalised words ending in a word companies are
+   named with ("Orbital Freight", "Lotus Pharma"), or capitalised words followed by a
+   company's possessive ("Zenith's revenue") or by a verb of business ("Zenith Motors
+   invested", "Vega raised"); sentence-initial function words, months and weekdays are never
+   names. A person's name ("Jane Park said") is left alone: only a reference person is a
+   PERSON.
 
 Boundaries tolerate the glued words of scraped text ("TCEHYAnd", "ByteDanceTikTok's"): a name
 may follow a lower-case letter and precede an upper-case one that starts a new word.
@@ -41,6 +47,62 @@ _LEGAL_NAME = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Pass 4: the shape of an unknown company's name.
+_NAME_RUN = re.compile(
+    r"""
+    (?<![\w'’])
+    (?P<name>[A-Z][\w&.-]*(?:[ ](?:&[ ])?[A-Z][\w&.-]*){0,3})   # one to four capitalised words
+    (?P<after>['’]s\b|\s+[a-z]+)?                              # what follows: 's, or a word
+    """,
+    re.VERBOSE,
+)
+_COMPANY_WORDS = frozenset(
+    "motors motor auto autos cars freight logistics foods food pharma pharmaceuticals bank "
+    "airlines airways media energy technologies technology tech systems capital partners labs "
+    "ai robotics semiconductor semiconductors chips electronics telecom networks software "
+    "solutions industries ventures brands retail mining metals steel insurance securities "
+    "holdings group inc corp ltd plc llc co company corporation bio biotech therapeutics "
+    "entertainment studios games gaming airlines shipping railways power solar batteries".split()
+)
+_BUSINESS_VERBS = frozenset(
+    "invested invests invest raised raises raise reported reports posted posts earned earns "
+    "spent spends spend acquired acquires bought buys sold sells shipped ships announced "
+    "announces plans planned expects expected booked books generated generates lost loses "
+    "paid pays borrowed borrows issued issues allocated allocates committed commits pledged "
+    "pledges secured secures received receives closed closes valued hired hires cut cuts "
+    "grew grows increased increases revenue revenues profit profits sales shares".split()
+)
+_NOT_NAMES = frozenset(
+    "the a an in on at by for from with this that these those last next its their our his her "
+    "it they we he she i if as but and or so when while after before during since until "
+    "according however meanwhile also analysts sources monday tuesday wednesday thursday "
+    "friday saturday sunday january february march april may june july august september "
+    "october november december chinese american european what why how who".split()
+)
+# Places read as subjects ("China's economy") are not companies.
+_PLACES = frozenset(
+    "china beijing shanghai shenzhen hangzhou hong kong taiwan japan tokyo korea seoul india "
+    "singapore europe germany france britain uk us u.s. usa america washington russia brazil "
+    "canada australia africa asia dubai london paris berlin moscow".split()
+)
+_ABBREVIATED = frozenset({"inc.", "corp.", "co.", "ltd.", "bros."})
+
+
+def _unknown_company(match: re.Match[str]) -> str | None:
+    """The name of an unknown company at `match`, when its shape or context says so."""
+    words = match["name"].split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+    if words and words[-1].endswith(".") and words[-1].lower() not in _ABBREVIATED:
+        return None  # a sentence's last word, not a name ("… the Financial Times.")
+    if not words or any(w.lower() in _NOT_NAMES or w.lower() in _PLACES for w in words):
+        return None
+    after = (match["after"] or "").strip().lower()
+    shaped = words[-1].lower().rstrip(".") in _COMPANY_WORDS and len(words) > 1
+    if shaped or after in ("'s", "’s") or after in _BUSINESS_VERBS:
+        return " ".join(words)
+    return None
 
 
 @dataclass(frozen=True)
@@ -126,4 +188,14 @@ def find_entities(text: str, reference: Reference | None = None) -> list[Mention
             entry = _Entry(MentionKind.ORGANIZATION, match.group())
             found.append(_mention(text, *match.span(), entry, "legal name"))
             taken.append(match.span())
+    for match in _NAME_RUN.finditer(text):
+        name = _unknown_company(match)
+        if name is None:
+            continue
+        end = match.start("name") + len(match["name"])
+        start = end - len(name)
+        if _free(taken, start, end):
+            entry = _Entry(MentionKind.ORGANIZATION, name)
+            found.append(_mention(text, start, end, entry, "company by its name's shape"))
+            taken.append((start, end))
     return sorted(found, key=lambda m: (m.span.start, m.span.end))
