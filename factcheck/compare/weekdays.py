@@ -15,6 +15,8 @@ WEEKDAY_MISMATCH = CheckInfo(
     "date.weekday_mismatch",
     Severity.WARNING,
     "A date is written with a weekday it does not fall on.",
+    fires=("On Friday, 22 August 2024, Zeta Corp said its revenue was $5 billion.",),
+    quiet=("On Thursday, 22 August 2024, Zeta Corp said its revenue was $5 billion.",),
 )
 
 
