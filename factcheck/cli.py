@@ -86,6 +86,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if not report.sources:
         print("factcheck: no source could be read", file=sys.stderr)
         return EXIT_USAGE
+    from factcheck.review.store import decisions_beside
+
+    report = report.model_copy(update={"review": decisions_beside(args.paths, report)})
     write_output(_render(report, args), args.output, args.paths)
     threshold = {"error": 2, "warning": 1, "never": 3}[args.fail_on]
     worst = max((f.severity.rank for f in report.findings), default=-1)
@@ -107,9 +110,8 @@ def _render(report: object, args: argparse.Namespace) -> str:
             return render_markdown(report)
         case "html":
             from factcheck.report.html import render_html
-            from factcheck.review.store import decisions_beside
 
-            return render_html(report, decisions_beside(args.paths, report))
+            return render_html(report)
         case _:
             from factcheck.report.text import render_text
 

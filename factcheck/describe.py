@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from factcheck.models import Amount, Claim, Normalized, Period, PeriodValue, Value
+from factcheck.models import Amount, Claim, Decision, Normalized, Period, PeriodValue, Value
 
 _SCALES = (
     (Decimal(10) ** 12, "tn"),
@@ -99,3 +99,13 @@ def describe_claim(claim: Claim) -> str:
         f"{claim.subject.name} · {claim.metric}{scope} · {value} · "
         f"{format_period(claim.period, claim.period_text)}{said}"
     )
+
+
+def describe_decision(decision: Decision) -> str:
+    """ "confirmed by Ana on 2024-09-02: note", with the finding it was about when stale."""
+    when = decision.decided_at.strftime("%Y-%m-%d %H:%M UTC")
+    note = f": {decision.note}" if decision.note else ""
+    about = (
+        f" [{decision.finding_code}] {decision.finding_message}" if decision.finding_code else ""
+    )
+    return f"{decision.status.label.lower()} by {decision.reviewer} on {when}{note}{about}"

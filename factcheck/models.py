@@ -7,12 +7,12 @@ in a field name fails loudly.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Frozen(BaseModel):
@@ -342,6 +342,51 @@ class Finding(Frozen):
     fingerprint: str
 
 
+# --------------------------------------------------------------------------- decisions
+
+
+class DecisionStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+    FOLLOW_UP = "follow_up"
+
+    @property
+    def label(self) -> str:
+        return {"confirmed": "Confirmed", "dismissed": "Dismissed", "follow_up": "Follow up"}[
+            self.value
+        ]
+
+
+class Decision(Frozen):
+    """One row of a finding's review history; the latest row is the finding's decision."""
+
+    fingerprint: str = Field(min_length=1, max_length=128)
+    status: DecisionStatus
+    note: str = Field(default="", max_length=10_000)
+    reviewer: str = Field(min_length=1, max_length=200)
+    decided_at: datetime
+    finding_code: str | None = None
+    finding_message: str | None = None
+
+    @field_validator("decided_at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("decided_at needs a time zone")
+        return value.astimezone(UTC)
+
+
+class DecisionSet(Frozen):
+    """The decisions that bear on one report.
+
+    `current` maps each of the report's fingerprints that has a decision to its latest one;
+    `stale` holds the latest decision of every fingerprint the report no longer contains.
+    """
+
+    current: dict[str, Decision] = Field(default_factory=dict)
+    stale: tuple[Decision, ...] = ()
+
+
 class Report(Frozen):
     version: Literal[1] = 1
     sources: tuple[Source, ...]
@@ -350,6 +395,7 @@ class Report(Frozen):
     groups: tuple[ClaimGroup, ...] = ()
     role_claims: tuple[RoleClaim, ...] = ()
     findings: tuple[Finding, ...] = ()
+    review: DecisionSet | None = None  # editors' decisions, when a review store exists
 
     def to_text(self, *, color: bool = False, explain: bool = False) -> str:
         from factcheck.report.text import render_text

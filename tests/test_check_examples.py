@@ -15,7 +15,9 @@ from factcheck.sources import source_from_text
 
 
 def codes(texts: tuple[str, ...]) -> set[str]:
-    sources = [source_from_text(f"ex{i}", t, published=EXAMPLE_PUBLISHED) for i, t in enumerate(texts)]
+    sources = [
+        source_from_text(f"ex{i}", t, published=EXAMPLE_PUBLISHED) for i, t in enumerate(texts)
+    ]
     return {f.code for f in factcheck.check(sources).findings}
 
 

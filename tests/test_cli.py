@@ -131,3 +131,26 @@ def test_extract_prints_mentions_of_a_file(
     assert main(["extract", str(f)]) == 0
     kinds = [json.loads(x)["kind"] for x in capsys.readouterr().out.splitlines()]
     assert "money" in kinds
+
+
+def test_reports_show_decisions_and_list_stale_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from factcheck.review.store import DecisionStore
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    main(["report", str(corpus), "--format", "json"])
+    first = json.loads(capsys.readouterr().out)
+    assert first["review"] is None
+    moonshot = next(f for f in first["findings"] if f["code"] == "FC101")
+    store = DecisionStore.for_sources(corpus)
+    store.record(moonshot["fingerprint"], "confirmed", "Ana", note="two figures, one deal")
+    main(["report", str(corpus), "--format", "markdown"])
+    assert "*Decision:* confirmed by Ana" in capsys.readouterr().out
+    (corpus / "002_a22f8cba99e61204.txt").write_text("Nothing to see.", encoding="utf-8")
+    main(["report", str(corpus), "--format", "json"])
+    after = json.loads(capsys.readouterr().out)
+    assert [d["fingerprint"] for d in after["review"]["stale"]] == [moonshot["fingerprint"]]

@@ -10,9 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.models import Finding, Granularity, Report, Source
+from factcheck.models import (
+    Decision,
+    DecisionSet,
+    DecisionStatus,
+    Finding,
+    Granularity,
+    Report,
+    Source,
+)
 from factcheck.report.html_view import is_agreement, safe_url
-from factcheck.review.models import Decision, DecisionSet, DecisionStatus
 
 # (is the finding an agreement?, the editor's ruling) -> (rating value 1-5, rating name)
 _RATINGS: dict[tuple[bool, DecisionStatus], tuple[int, str]] = {

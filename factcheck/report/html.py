@@ -13,14 +13,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.models import Report
+from factcheck.models import DecisionSet, Report
 from factcheck.report.html_view import (
     finding_views,
     group_views,
     source_view,
     summarize,
 )
-from factcheck.review.models import DecisionSet
 
 if TYPE_CHECKING:
     import jinja2
@@ -51,7 +50,7 @@ def render_html(report: Report, decisions: DecisionSet | None = None) -> str:
     """The report as one HTML page; each finding shows its review decision when given."""
     from markupsafe import Markup
 
-    decided = decisions or DecisionSet()
+    decided = decisions or report.review or DecisionSet()
     views = finding_views(report, decided.current)
     script, script_hash = _script()
     return (

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from factcheck.describe import describe_claim, describe_normalization
 from factcheck.models import (
     Claim,
+    Decision,
     Evidence,
     Finding,
     Report,
@@ -23,7 +24,6 @@ from factcheck.models import (
     Source,
     Span,
 )
-from factcheck.review.models import Decision
 
 NO_SUBJECT = "(no subject)"
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.models import Finding, Report
+from factcheck.describe import describe_decision, format_period
+from factcheck.models import Decision, Finding, Report
 from factcheck.report.html_view import split_quote, summarize
 
 
@@ -36,12 +37,40 @@ def render_markdown(report: Report) -> str:
         cells = (src.id, src.outlet or "", src.title or "", published)
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     lines += ["", "## Findings", ""]
+    current = report.review.current if report.review else {}
     for finding in report.findings:
-        lines += _finding(finding)
+        lines += _finding(finding, current.get(finding.fingerprint))
+    if report.review and report.review.stale:
+        lines += ["## Stale decisions (their findings are gone)", ""]
+        lines += [f"- `{d.fingerprint}` {_md(describe_decision(d))}" for d in report.review.stale]
+        lines.append("")
+    lines += _claims(report)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _finding(finding: Finding) -> list[str]:
+def _claims(report: Report) -> list[str]:
+    """Every claim with what it was bound to: subject, metric, scope, period, attribution."""
+    lines = [
+        "## Claims",
+        "",
+        "| claim | figure | subject | metric | scope | period | according to |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for c in report.claims:
+        cells = (
+            c.id,
+            c.span.text,
+            c.subject.name,
+            c.metric,
+            ", ".join(c.scope),
+            format_period(c.period, c.period_text),
+            c.attributed_to or "",
+        )
+        lines.append("| " + " | ".join(_md(x) for x in cells) + " |")
+    return [*lines, ""]
+
+
+def _finding(finding: Finding, decision: Decision | None) -> list[str]:
     out = [
         f"### {finding.severity.value.upper()} {finding.code} `{finding.slug}`",
         "",
@@ -57,5 +86,7 @@ def _finding(finding: Finding) -> list[str]:
         )
     if finding.rule:
         out += ["", f"*Rule:* {_md(finding.rule)}"]
+    if decision is not None:
+        out += ["", f"*Decision:* {_md(describe_decision(decision))}"]
     out += ["", f"<sub>fingerprint {finding.fingerprint}</sub>", ""]
     return out

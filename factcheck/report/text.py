@@ -14,7 +14,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.models import Finding, Report, Severity
+from factcheck.describe import describe_decision
+from factcheck.models import Decision, Finding, Report, Severity
 from factcheck.report.html_view import split_quote, summarize
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -37,8 +38,13 @@ def render_text(
     )
     _summary(console, report)
     _sources(console, report)
+    current = report.review.current if report.review else {}
     for finding in report.findings:
-        _finding(console, finding)
+        _finding(console, finding, current.get(finding.fingerprint))
+    for stale in report.review.stale if report.review else ():
+        console.print()
+        console.print(f"[dim]STALE decision #{escape(stale.fingerprint)}[/]: finding gone")
+        _indented(console, escape(describe_decision(stale)), 2)
     if explain:
         _explain(console, report)
     # rich pads blocks to the full width; trailing spaces only make diffs noisy.
@@ -76,7 +82,7 @@ def _sources(console: Console, report: Report) -> None:
     console.print(table)
 
 
-def _finding(console: Console, finding: Finding) -> None:
+def _finding(console: Console, finding: Finding, decision: Decision | None) -> None:
     style = _STYLE[finding.severity]
     console.print()
     console.print(
@@ -99,6 +105,8 @@ def _finding(console: Console, finding: Finding) -> None:
         _indented(console, f"“{lead}{escape(before)}{figure}{escape(after)}{tail}”", 4)
     if finding.rule:
         _indented(console, f"[dim]rule: {escape(finding.rule)}[/]", 2)
+    if decision is not None:
+        _indented(console, f"[bold]decision:[/] {escape(describe_decision(decision))}", 2)
 
 
 def _indented(console: Console, markup: str, left: int) -> None:

@@ -1,6 +1,6 @@
 """Editorial review: decisions on findings that survive every re-run, and the local web app."""
 
-from factcheck.review.models import Decision, DecisionSet, DecisionStatus
+from factcheck.models import Decision, DecisionSet, DecisionStatus
 from factcheck.review.store import DecisionStore, decisions_beside, store_path
 
 __all__ = [

@@ -25,10 +25,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from factcheck.models import Report
+from factcheck.models import Decision, DecisionStatus, Report
 from factcheck.report.html import environment
 from factcheck.report.html_view import SEVERITIES, FindingView, finding_views, summarize
-from factcheck.review.models import Decision, DecisionStatus
 from factcheck.review.store import STORE_DIR, DecisionStore
 
 DEFAULT_HOST = "127.0.0.1"

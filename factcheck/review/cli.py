@@ -15,8 +15,7 @@ import sys
 from pathlib import Path
 
 from factcheck.errors import UsageError
-from factcheck.models import Finding, Report
-from factcheck.review.models import DecisionSet, DecisionStatus
+from factcheck.models import DecisionSet, DecisionStatus, Finding, Report
 from factcheck.review.store import DecisionStore, store_path
 
 REVIEWER_ENV = "FACTCHECK_REVIEWER"

@@ -18,8 +18,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from factcheck.models import Finding, Report
-from factcheck.review.models import Decision, DecisionSet, DecisionStatus
+from factcheck.models import Decision, DecisionSet, DecisionStatus, Finding, Report
 
 STORE_DIR = ".factcheck"
 STORE_FILE = "review.sqlite"
