@@ -28,10 +28,9 @@ from starlette.routing import Route
 from factcheck.models import Decision, DecisionStatus, Report
 from factcheck.report.html import environment
 from factcheck.report.html_view import SEVERITIES, FindingView, finding_views, summarize
+from factcheck.review import DEFAULT_HOST, DEFAULT_PORT
 from factcheck.review.store import STORE_DIR, DecisionStore
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8765
 CSRF_COOKIE = "factcheck_csrf"
 REVIEWER_COOKIE = "factcheck_reviewer"
 MAX_FORM_BYTES = 64 * 1024

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from factcheck.errors import UsageError
 from factcheck.models import DecisionSet, DecisionStatus, Finding, Report
+from factcheck.review import DEFAULT_HOST, DEFAULT_PORT
 from factcheck.review.store import DecisionStore, store_path
 
 REVIEWER_ENV = "FACTCHECK_REVIEWER"
@@ -147,8 +148,6 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `factcheck review ...` to the CLI."""
-    from factcheck.review.app import DEFAULT_HOST, DEFAULT_PORT
-
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("path", metavar="PATH", help="the sources (folder or file)")
     common.add_argument(
