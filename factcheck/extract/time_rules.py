@@ -1,0 +1,1198 @@
+"""The rules of time extraction: one compiled `re.VERBOSE` pattern per surface form, each
+with a handler that turns a match into a candidate `Hit` (its period, or what it still
+needs: a year, an earlier period of the sentence, a date to count from). `time.find_times`
+settles the candidates and resolves what they still need.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from factcheck.extract.time_words import (
+    ANAPHORIC,
+    CALENDAR_UNITS,
+    COMMON_WORDS,
+    DAY_NUM,
+    DAY_ORD,
+    DAY_WORDS,
+    HOLIDAY_NAMES,
+    MONTH,
+    MONTH_FOLLOW,
+    MONTHS,
+    NUM,
+    NUMBER_WORD,
+    REL_OFFSET,
+    SECONDS,
+    SPELLED_MORE,
+    UNIT,
+    UNITS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR4,
+    alternation,
+    day_of,
+    holiday_key,
+    lower_word_ok,
+    parse_number,
+    valid_day,
+    year_of,
+)
+from factcheck.models import Granularity, MentionKind, Period
+from factcheck.normalize import periods as P
+
+if TYPE_CHECKING:
+    from factcheck.reference.fiscal import FiscalCalendar
+
+
+@dataclass
+class Hit:
+    """One candidate mention while the passes run."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    period: Period | None = None
+    relative: bool = False
+    note: str | None = None
+    trace: list[str] = field(default_factory=list)
+    duration: tuple[Decimal, str] | None = None
+    # a year-less date or month still waiting for its year: (month, day or None, weekday)
+    pending: tuple[int, int | None, int | None] | None = None
+    # anaphora read against the sentence's earlier period: ("shift", years) / ("the_year", sub)
+    anaphor: tuple[str, int, str] | None = None  # (mode, amount, unit)
+    explicit_year: bool = False
+    # a part of a year still waiting for its year: (unit, n, fiscal)
+    part: tuple[str, int, bool] | None = None
+    last_day: int | None = None  # "July 13-15": the range's last day in the same month
+    offset: tuple[int, str] | None = None  # "3 days after <this date>": applied once resolved
+    chainable: bool = False  # "3 days after": may take the next date as its base
+    # "early" / "mid" / "late" / "earlier" / "later" / "week": applied once resolved
+    narrow: str | None = None
+    # a bare weekday or day of the month: as a range's second end it follows the first
+    follows: tuple[str, int] | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    reference: date | None
+    fiscal: FiscalCalendar | None
+    day_first: bool | None = None  # the text's numeric date order, when one date shows it
+
+
+Handler = Callable[[re.Match[str], Context], Hit | None]
+
+
+def group(m: re.Match[str], name: str) -> str:
+    """Group `name` of `m`, or "" when the rule has no such group or it did not take part."""
+    return m.groupdict().get(name) or ""
+
+
+def _date_hit(
+    m: re.Match[str],
+    ctx: Context,
+    year: int | None,
+    month: int,
+    day: int,
+    weekday: int | None,
+    rule: str,
+) -> Hit | None:
+    """A day from its parts; year-less ones wait for the context pass."""
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, trace=[f"rule: {rule}"])
+    if year is None:
+        if not 1 <= month <= 12 or not 1 <= day <= 31 or (month == 2 and day > 29):
+            return None
+        hit.pending = (month, day, weekday)
+        return hit
+    if not valid_day(year, month, day):
+        return None
+    hit.period = Period.day(date(year, month, day))
+    hit.explicit_year = True
+    return hit
+
+
+def _iso(m: re.Match[str], ctx: Context) -> Hit | None:
+    return _date_hit(
+        m, ctx, int(group(m, "y")), int(group(m, "m")), int(group(m, "d")), None, "year-month-day"
+    )
+
+
+def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
+    """d/m/y or m/d/y: a part above 12 decides; dots mean day first; else month first."""
+    a, b, year = int(group(m, "a")), int(group(m, "b")), year_of(group(m, "y"))
+    shown = a > 12 or b > 12
+    detected = ctx.day_first is not None and not shown
+    day_first = a > 12 or (not shown and (ctx.day_first or (group(m, "sep") == "." and b <= 12)))
+    month, day = (b, a) if day_first else (a, b)
+    hit = _date_hit(m, ctx, year, month, day, None, "numeric date")
+    if hit:
+        order = "day/month/year" if day_first else "month/day/year"
+        why = "" if shown else " (as another date in the text shows)" if detected else " (assumed)"
+        hit.trace.append(f"order {order}{why}")
+    return hit
+
+
+def _numeric_md(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "5/12" without a year: a date only after a date word or as the whole text, since a
+    bare fraction ("1/3 of") is more common."""
+    before = ctx.text[: m.start()]
+    whole = not before.strip() and not ctx.text[m.end() :].strip()
+    whole = whole or bool(group(m, "wd"))
+    cue = re.search(
+        rf"(?:\b(?:on|from|to|till|until|by|since|before|after|between|and|or|"
+        rf"next|this|last)|{WEEKDAY}|\d/\d+\s*-|,)\s*$",
+        before,
+        re.I,
+    )
+    if not (whole or cue):
+        return None
+    if group(m, "sep") != "/" and not group(m, "wd"):
+        return None  # "7-6" is a date only after a weekday ("Friday 7-6")
+    a, b = int(group(m, "a")), int(group(m, "b"))
+    month, day = (b, a) if a > 12 or (b <= 12 and ctx.day_first) else (a, b)
+    hit = _date_hit(m, ctx, None, month, day, _weekday_of(m), "numeric month/day")
+    if hit is not None and group(m, "wd") and ctx.reference is not None:
+        weekday = _weekday_of(m)
+        fits = [
+            y
+            for y in (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)
+            if weekday is not None and weekday_fits(month, day, weekday, y)
+        ]
+        if not fits:
+            return None  # "Monday 12-4" is a time range on a Monday, not 4 December
+    return hit
+
+
+def _weekday_of(m: re.Match[str]) -> int | None:
+    wd = m.groupdict().get("wd")
+    return WEEKDAYS[wd.lower().rstrip(".")] if wd else None
+
+
+def _month_of(surface: str) -> int:
+    return MONTHS[surface.lower().rstrip(".")]
+
+
+def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
+    day = day_of(group(m, "d"))
+    if day is None or day < 1:
+        return None
+    year = year_of(group(m, "y")) if group(m, "y") else None
+    return _date_hit(m, ctx, year, _month_of(group(m, "m")), day, _weekday_of(m), "day month year")
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    day = day_of(group(m, "d"))
+    if day is None:  # a cardinal word ("May twenty nine"): only after a capitalised month
+        cardinal = parse_number(group(m, "d"))
+        spelled_year = SPELLED_MORE.match(ctx.text, m.end())
+        capital = group(m, "m")[:1].isupper()
+        day = int(cardinal) if cardinal is not None and capital and not spelled_year else None
+    if day is None or day < 1:
+        return None
+    year = year_of(group(m, "y")) if group(m, "y") else None
+    return _date_hit(m, ctx, year, _month_of(group(m, "m")), day, _weekday_of(m), "month day year")
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    month = _month_of(group(m, "m")) if group(m, "m") else int(group(m, "mn"))
+    if not 1 <= month <= 12:
+        return None
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: month year"])
+    hit.period = P.month_period(year_of(group(m, "y")), month)
+    hit.explicit_year = True
+    return hit
+
+
+def _month(m: re.Match[str], ctx: Context) -> Hit | None:
+    """A month name without a year, maybe with "this/last/next year" or "last/next"."""
+    bare = not group(m, "rel") and not group(m, "ry")
+    after = ctx.text[m.end() :]
+    if bare and not lower_word_ok(group(m, "m"), ctx.text[: m.start()], after):
+        return None
+    common = group(m, "m").rstrip(".").lower() in COMMON_WORDS
+    if common and not group(m, "ry") and not MONTH_FOLLOW.match(after):
+        return None
+    month = _month_of(group(m, "m"))
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: month"])
+    rel = (group(m, "rel") or group(m, "ry") or "").lower()
+    if not rel:
+        hit.pending = (month, None, None)
+        return hit
+    hit.relative = True
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    year = ctx.reference.year + REL_OFFSET.get(rel.split()[-1], 0)
+    if group(m, "rel") and rel != "this":  # "last March": the most recent March before this month
+        offset = REL_OFFSET[rel.split()[-1]]
+        year = ctx.reference.year + (offset if (month - ctx.reference.month) * offset >= 0 else 0)
+    hit.period = P.month_period(year, month)
+    hit.trace.append(f"'{rel}' against reference {ctx.reference}")
+    return hit
+
+
+def _year_only(m: re.Match[str], ctx: Context) -> Hit | None:
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: year"])
+    hit.period = P.year_period(year_of(group(m, "y")))
+    hit.explicit_year = True
+    return hit
+
+
+def _year_range(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "2014-2018", "2023-24": the years from the first through the second (inclusive)."""
+    first, second = int(group(m, "y")), group(m, "y2")
+    last = int(second) if len(second) == 4 else first - first % 100 + int(second)
+    if not first < last <= first + (100 if len(second) == 4 else 10):
+        return None
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: range of years"])
+    hit.period = P.span_period(date(first, 1, 1), date(last + 1, 1, 1), label=f"{first}–{last}")
+    hit.explicit_year = True
+    return hit
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
+    digits = group(m, "dec")
+    first = int(digits) if len(digits) == 4 else 1900 + int(digits)
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: decade"])
+    hit.period = P.decade_period(first)
+    hit.explicit_year = True
+    return hit
+
+
+def _century(m: re.Match[str], ctx: Context) -> Hit | None:
+    n = day_of(group(m, "n"))
+    if not n or not 1 <= n <= 30:
+        return None
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: century"])
+    start = date(max(1, 100 * (n - 1)), 1, 1)
+    hit.period = Period(
+        start=start, end=date(100 * n, 1, 1), granularity=Granularity.SPAN, label=m.group().strip()
+    )
+    return hit
+
+
+def _year_ref(m: re.Match[str], ctx: Context, hit: Hit) -> int | None:
+    """The year of a part-of-year phrase: explicit, relative ("last year"), "the year" of the
+    sentence (resolved in the context pass), a fiscal year, or the reference's year."""
+    if group(m, "y"):
+        hit.explicit_year = True
+        return year_of(group(m, "y"))
+    rel = group(m, "yrel").lower().split()
+    if rel:
+        word = next(w for w in rel if w in REL_OFFSET)
+        if rel[0] == "the" and word in ANAPHORIC:
+            hit.anaphor = ("shift", REL_OFFSET[word], "year")
+            return None
+        hit.relative = True
+        if ctx.reference is None:
+            hit.note = f"'{m.group()}' needs a reference date"
+            return None
+        hit.trace.append(f"'{' '.join(rel)}' against reference {ctx.reference}")
+        return ctx.reference.year + REL_OFFSET[word]
+    if group(m, "theyear"):
+        hit.anaphor = ("the_year", 0, "year")
+        return None
+    return None
+
+
+def _part_of_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    """Quarters, halves and "the first N months" of a year (Q3 2024, H1, the first half of
+    last year, the second quarter)."""
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: part of year"])
+    if group(m, "q"):
+        unit, n = "quarter", int(group(m, "q"))
+    elif group(m, "h"):
+        unit, n = "half", int(group(m, "h"))
+    else:
+        unit = "months" if group(m, "nmonths") else group(m, "unit").lower()
+        ordinal = day_of(group(m, "ord")) if group(m, "ord") else None
+        n = ordinal if ordinal is not None else 0
+        # "the last quarter of 2023", "the last four months of 2021"; alone, "the last quarter"
+        # and "the last two months" are relative to the reference (other rules)
+        if n == -1 and not (group(m, "y") or group(m, "yrel") or group(m, "theyear")):
+            return None
+        if unit == "months":
+            months = parse_number(group(m, "nmonths"))
+            if months is None or not 1 <= months <= 11 or months != int(months):
+                return None
+            n = int(months) * (-1 if n == -1 else 1)
+        elif n == -1:
+            n = 4 if unit == "quarter" else 2
+    limit = {"quarter": 4, "half": 2, "months": 11}[unit]
+    if not 1 <= abs(n) <= limit or (n < 0 and unit != "months"):
+        return None
+    fiscal = bool(group(m, "fiscal"))
+    year = _year_ref(m, ctx, hit)
+    hit.part = (unit, n, fiscal)
+    if year is not None:
+        set_part(hit, year, ctx)
+    elif hit.anaphor is None and hit.note is None:
+        hit.pending = (0, None, None)  # nearest past one, like a year-less date
+    return hit
+
+
+def part_period(unit: str, n: int, year: int, fiscal: FiscalCalendar | None) -> Period:
+    if fiscal is not None and unit == "quarter":
+        return P.fiscal_quarter_period(year, n, fiscal)
+    if unit == "quarter":
+        return P.quarter_period(year, n)
+    if unit == "half":
+        return P.half_period(year, n)
+    start = date(year, 1, 1) if n > 0 else P.add_months(date(year + 1, 1, 1), n)
+    return Period(
+        start=start,
+        end=P.add_months(start, abs(n)),
+        granularity=Granularity.SPAN,
+        label=f"{'first' if n > 0 else 'last'} {abs(n)} months of {year}",
+    )
+
+
+def set_part(hit: Hit, year: int, ctx: Context) -> None:
+    assert hit.part is not None
+    unit, n, fiscal = hit.part
+    calendar_ = fiscal_calendar_for(ctx, hit) if fiscal else None
+    hit.period = part_period(unit, n, year, calendar_)
+
+
+def fiscal_calendar_for(ctx: Context, hit: Hit) -> FiscalCalendar:
+    if ctx.fiscal is not None:
+        hit.trace.append(f"fiscal calendar of {ctx.fiscal.org}: {ctx.fiscal.note}")
+        return ctx.fiscal
+    from factcheck.reference.fiscal import default_calendar
+
+    fallback = default_calendar()
+    hit.note = fallback.note
+    hit.trace.append(fallback.note)
+    return fallback
+
+
+def _fiscal_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    if group(m, "cy"):  # "CY2018", "calendar year 2018"
+        return _year_only(m, ctx)
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: fiscal year"])
+    hit.period = P.fiscal_year_period(year_of(group(m, "y")), fiscal_calendar_for(ctx, hit))
+    hit.explicit_year = True
+    return hit
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "last year", "this quarter", "next week", "the previous year", "the past decade"."""
+    rel, unit = group(m, "rel").lower().split()[-1], UNITS.get(group(m, "unit").lower(), "weekend")
+    hit = Hit(
+        m.start(),
+        m.end(),
+        MentionKind.PERIOD,
+        relative=True,
+        trace=[f"rule: relative unit ({rel} {unit})"],
+    )
+    if group(m, "the") and rel in ANAPHORIC | {"next"} and unit not in ("decade", "fortnight"):
+        hit.anaphor = ("shift", REL_OFFSET[rel], unit)
+        hit.kind = MentionKind.DATE if unit == "day" else hit.kind
+        return hit
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    ref = ctx.reference
+    if unit == "fortnight":  # the two calendar weeks before / after the current one
+        week = P.week_period(ref)
+        assert week.start is not None and week.end is not None
+        before = REL_OFFSET[rel] < 0
+        start = week.start - timedelta(days=14) if before else week.end
+        hit.period = P.span_period(start, start + timedelta(days=14))
+        hit.trace.append("the two calendar weeks " + ("before" if before else "after") + " this")
+    elif rel == "past":
+        hit.period = P.past_span(unit, 1, ref)
+        hit.trace.append(f"trailing {unit} ending at reference {ref}")
+    else:
+        hit.period = P.relative_unit(unit, ref, REL_OFFSET[rel])
+        hit.trace.append(f"calendar {unit} {REL_OFFSET[rel]:+d} from reference {ref}")
+    if unit == "day":
+        hit.kind = MentionKind.DATE
+    return hit
+
+
+def _relative_n(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "the past two years", "the next three years", "the last 6 months", "2 upcoming weeks"."""
+    n = parse_number(group(m, "n"))
+    unit = UNITS[group(m, "unit").lower()]
+    if n is None or n != int(n) or not 0 < n <= 1000 or unit not in CALENDAR_UNITS:
+        return None
+    if n > 1 and not group(m, "unit").lower().endswith("s"):
+        return None  # "only 3 next week" counts people, not weeks
+    rel = group(m, "rel").lower().split()[-1]
+    hit = Hit(
+        m.start(), m.end(), MentionKind.PERIOD, relative=True, trace=[f"rule: {rel} {n} {unit}s"]
+    )
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    backwards = REL_OFFSET.get(rel, 1) < 0
+    if unit in ("quarter", "fortnight"):  # whole calendar quarters / weeks around this one
+        base = P.unit_period("week" if unit == "fortnight" else unit, ctx.reference)
+        size = 2 * int(n) if unit == "fortnight" else int(n)
+        step = "week" if unit == "fortnight" else unit
+        assert base.start is not None and base.end is not None
+        hit.period = (
+            P.span_period(P.shift(base.start, step, -size), base.start)
+            if backwards
+            else P.span_period(base.end, P.shift(base.end, step, size))
+        )
+        hit.trace.append(f"whole calendar {unit}s before/after the current one")
+        return hit
+    span = P.past_span if backwards else P.next_span
+    hit.period = span(unit, int(n), ctx.reference)
+    hit.trace.append(
+        ("trailing" if backwards else "coming") + f" span at reference {ctx.reference}"
+    )
+    return hit
+
+
+def _vague_span(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "in the coming months", "in recent years": open on the far side of the reference."""
+    word = group(m, "rel").lower()
+    hit = Hit(
+        m.start(),
+        m.end(),
+        MentionKind.PERIOD,
+        relative=True,
+        trace=[f"rule: {word} {group(m, 'unit').lower()}, no count"],
+    )
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    if REL_OFFSET.get(word, -1) > 0:
+        hit.period = P.span_period(ctx.reference + timedelta(days=1), None)
+        hit.trace.append(f"open, from the day after reference {ctx.reference}")
+    else:
+        hit.period = P.span_period(None, ctx.reference)
+        hit.trace.append(f"open, up to reference {ctx.reference}")
+    return hit
+
+
+def _within(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "within 9 months": from the reference date on; hours and minutes count whole days
+    (the time of day is not known)."""
+    n = parse_number(group(m, "n"))
+    unit = UNITS[group(m, "unit").lower()]
+    if n is not None and unit in SECONDS:
+        n, unit = Decimal(max(1, -(-int(n * SECONDS[unit]) // 86400))), "day"
+    if n is None or n != int(n) or not 0 < n <= 1000 or unit not in CALENDAR_UNITS:
+        return None
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, relative=True, trace=["rule: within"])
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    hit.period = P.span_period(ctx.reference, P.shift(ctx.reference, unit, int(n)))
+    return hit
+
+
+def _offset(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "three years ago", "in 2 weeks", "a year earlier", "two days from now"."""
+    n = parse_number(group(m, "n"))
+    unit = UNITS[group(m, "unit").lower()]
+    if n is None or not 0 < n <= 10000:
+        return None
+    if unit in SECONDS:  # "in 30 minutes": whole days only, the time of day is not known
+        n, unit = Decimal(int(n * SECONDS[unit] // 86400)), "day"
+    if n != int(n):
+        return None
+    word = (group(m, "dir") or "in").lower().split()[0]
+    sign = -1 if word in ("ago", "earlier", "before", "prior") else 1
+    hit = Hit(
+        m.start(),
+        m.end(),
+        MentionKind.DATE,
+        relative=True,
+        trace=[f"rule: {int(n)} {unit}(s) {word}"],
+    )
+    if word in ("earlier", "later", "before", "after", "from") and group(m, "dir").lower() not in (
+        "from now",
+        "from today",
+    ):  # relative to the sentence's period, or to the date that follows
+        hit.kind = MentionKind.PERIOD
+        hit.anaphor = ("shift", sign * int(n), unit)
+        hit.chainable = word in ("before", "after", "from")
+        return hit
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    hit.period = Period.day(P.shift(ctx.reference, unit, sign * int(n)))
+    hit.trace.append(f"reference {ctx.reference} {sign * int(n):+d} {unit}(s)")
+    return hit
+
+
+def _day_word(m: re.Match[str], ctx: Context) -> Hit | None:
+    key = re.sub(r"\s+", " ", m.group().lower())
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, relative=True, trace=[f"rule: '{key}'"])
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    hit.period = Period.day(ctx.reference + timedelta(days=DAY_WORDS[key]))
+    hit.trace.append(f"reference {ctx.reference} {DAY_WORDS[key]:+d} day(s)")
+    return hit
+
+
+def _to_date(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "so far this year", "year to date", "YTD": from the year's start to the reference."""
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, relative=True, trace=["rule: to date"])
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    unit = (group(m, "unit") or "year").lower()
+    start = P.unit_period(UNITS.get(unit, unit), ctx.reference).start
+    hit.period = P.span_period(start, ctx.reference + timedelta(days=1))
+    return hit
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "on Monday", "last Friday", "next Tuesday", "Friday of next week"."""
+    bare = not group(m, "rel") and not group(m, "wrel") and not group(m, "wrel0")
+    if bare and not lower_word_ok(group(m, "wd"), ctx.text[: m.start()], ctx.text[m.end() :]):
+        return None
+    weekday = WEEKDAYS[group(m, "wd").lower().rstrip(".")]
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, relative=True, trace=["rule: weekday"])
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    ref = ctx.reference
+    rel = re.sub(r"\s+", " ", (group(m, "rel") or group(m, "wrel") or group(m, "wrel0")).lower())
+    if (
+        rel in ("next", "last", "previous", "this", "following")
+        or group(m, "wrel")
+        or group(m, "wrel0")
+    ):
+        week_start = (
+            ref - timedelta(days=ref.weekday()) + timedelta(weeks=REL_OFFSET[rel.split()[-1]])
+        )
+        day = week_start + timedelta(days=weekday)
+        hit.trace.append(f"weekday of the {rel} week from reference {ref}")
+    elif rel in ("coming", "upcoming", "this coming", "this upcoming"):
+        day = P.nearest_weekday(weekday, ref, +1)
+        hit.trace.append(f"next such day after reference {ref}")
+    elif not rel and looks_ahead(ctx.text, m.start()):
+        day = P.nearest_weekday(weekday, ref, +1)
+        hit.trace.append(f"the sentence speaks of the future: next such day after {ref}")
+    else:
+        day = P.nearest_weekday(weekday, ref - timedelta(days=1) if rel else ref, -1)
+        hit.trace.append(f"nearest such day on or before reference {ref}")
+    hit.period = Period.day(day)
+    if not rel:
+        hit.follows = ("weekday", weekday)
+    return hit
+
+
+def _weekday_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "Sunday the 31st": the month nearest before the reference (after it when the
+    sentence speaks of the future) in which that day falls on that weekday."""
+    day, weekday = day_of(group(m, "d")), _weekday_of(m)
+    if day is None or weekday is None or not 1 <= day <= 31:
+        return None
+    hit = Hit(
+        m.start(),
+        m.end(),
+        MentionKind.DATE,
+        relative=True,
+        trace=["rule: weekday and day of month"],
+    )
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    first, ref = ctx.reference.replace(day=1), ctx.reference
+    steps = [*range(0, -13, -1), *range(1, 13)]
+    if looks_ahead(ctx.text, m.start()):
+        steps = [*range(0, 13), *range(-1, -13, -1)]
+    for step in steps:
+        month = P.add_months(first, step)
+        if valid_day(month.year, month.month, day):
+            candidate = month.replace(day=day)
+            on_side = (candidate >= ref) if steps[1] > 0 else (candidate <= ref)
+            if candidate.weekday() == weekday and (step != 0 or on_side):
+                hit.period = Period.day(candidate)
+                hit.trace.append(f"nearest month where the {day} is that weekday")
+                return hit
+    return None
+
+
+def _day_before_after(m: re.Match[str], ctx: Context) -> Hit | None:
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, trace=["rule: the day before/after"])
+    hit.anaphor = ("shift", -1 if group(m, "dir").lower() == "before" else 1, "day")
+    return hit
+
+
+def _day_range(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "July 13-15", "from the 13th to the 15th of July": days of one month."""
+    first, last = day_of(group(m, "d")), day_of(group(m, "d2"))
+    if first is None or last is None or not 1 <= first < last <= 31:
+        return None
+    year = year_of(group(m, "y")) if group(m, "y") else None
+    hit = _date_hit(m, ctx, year, _month_of(group(m, "m")), first, None, "days of a month")
+    if hit is None:
+        return None
+    hit.kind, hit.last_day = MentionKind.PERIOD, last
+    if hit.pending is None and hit.period is not None and hit.period.start is not None:
+        start = hit.period.start
+        if not valid_day(start.year, start.month, last):
+            return None
+        hit.period = P.span_period(start, start.replace(day=last) + timedelta(days=1))
+    return hit
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "Christmas", "Thanksgiving 2013", "last Easter": a holiday by its calendar rule."""
+    key = holiday_key(group(m, "name"))
+    if key is None:
+        return None
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, trace=[f"rule: holiday '{key}'"])
+    if group(m, "y"):
+        day = P.holiday(key, int(group(m, "y")))
+        hit.explicit_year = True
+    elif ctx.reference is None:
+        hit.relative, hit.note = True, f"'{m.group()}' needs a year or a reference date"
+        return hit
+    else:
+        ref, rel = ctx.reference, group(m, "rel").lower()
+        hit.relative = True
+        ahead = rel in ("next", "following", "coming") or (
+            not rel and looks_ahead(ctx.text, m.start())
+        )
+        this = P.holiday(key, ref.year)
+        if rel == "this":
+            day = this
+        elif ahead:
+            day = this if this is not None and this > ref else P.holiday(key, ref.year + 1)
+        else:
+            day = this if this is not None and this <= ref else P.holiday(key, ref.year - 1)
+        hit.trace.append(f"{'next' if ahead else 'last'} one from reference {ref}")
+    if day is None:
+        return None
+    hit.period = Period.day(day)
+    return hit
+
+
+def _unit_after_next(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "the week after next" (+2), "the year before last" (-2)."""
+    unit, sign = group(m, "unit").lower(), 1 if group(m, "dir").lower() == "after" else -1
+    hit = Hit(
+        m.start(),
+        m.end(),
+        MentionKind.PERIOD,
+        relative=True,
+        trace=[f"rule: the {unit} {group(m, 'dir').lower()} {group(m, 'rel').lower()}"],
+    )
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    hit.period = P.relative_unit(unit, ctx.reference, 2 * sign)
+    return hit
+
+
+def _iso_week(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "week 10", "week 3 of 2027": ISO weeks, Monday to Sunday."""
+    n = int(group(m, "n"))
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: week number"])
+    if group(m, "y"):
+        year = int(group(m, "y"))
+    elif ctx.reference is None:
+        hit.relative, hit.note = True, f"'{m.group()}' needs a year or a reference date"
+        return hit
+    else:
+        year = ctx.reference.year + REL_OFFSET.get(group(m, "yrel").lower(), 0)
+        hit.relative = True
+    if not 1 <= n <= 53:
+        return None
+    hit.period = P.week_period(date.fromisocalendar(year, n, 1))
+    return hit
+
+
+def _base_period(m: re.Match[str], ctx: Context, hit: Hit) -> Period | None:
+    """The month or year an "Nth … of" phrase counts within."""
+    if group(m, "m"):
+        month = _month_of(group(m, "m"))
+        if group(m, "y"):
+            return P.month_period(int(group(m, "y")), month)
+        if ctx.reference is None:
+            return None
+        hit.relative = True
+        ref = ctx.reference
+        ahead = looks_ahead(ctx.text, m.start())
+        year = (
+            ref.year
+            + (1 if ahead and month < ref.month else 0)
+            - (1 if not ahead and month > ref.month else 0)
+        )
+        return P.month_period(year, month)
+    if group(m, "yy"):
+        return P.year_period(int(group(m, "yy")))
+    if ctx.reference is None:
+        return None
+    hit.relative = True
+    rel = group(m, "rel").lower().split()[-1]
+    return P.relative_unit(group(m, "unit").lower(), ctx.reference, REL_OFFSET[rel])
+
+
+def _nth_in(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "the first Monday of next month", "the last week of July", "the 15th day of June":
+    the Nth weekday, week (starting on a Monday) or day within a month or year."""
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, trace=["rule: nth of a period"])
+    base = _base_period(m, ctx, hit)
+    n = day_of(group(m, "ord"))
+    if n is None or n == 0:
+        return None
+    if base is None or base.start is None or base.end is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    what = group(m, "what").lower().rstrip(".")
+    if what == "month":
+        if base.granularity != Granularity.YEAR or not 1 <= abs(n) <= 12:
+            return None
+        hit.kind = MentionKind.PERIOD
+        hit.period = P.month_period(base.start.year, n if n > 0 else 12)
+        return hit
+    if what == "day":
+        day = base.start + timedelta(days=n - 1) if n > 0 else base.end - timedelta(days=1)
+    else:  # a week belongs where its Thursday falls (ISO 8601)
+        weekday = 3 if what == "week" else WEEKDAYS[what]
+        first = base.start + timedelta(days=(weekday - base.start.weekday()) % 7)
+        last = base.end - timedelta(days=1)
+        last -= timedelta(days=(last.weekday() - weekday) % 7)
+        day = first + timedelta(weeks=n - 1) if n > 0 else last
+    if not base.start <= day < base.end:
+        return None
+    if what == "week":
+        hit.kind, hit.period = MentionKind.PERIOD, P.week_period(day)
+        hit.trace.append("weeks belong to the month or year of their Thursday")
+    else:
+        hit.period = Period.day(day)
+    return hit
+
+
+def _day_of_month(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "on the 18th", "the 21st of next month": a day of the reference's month (or the one
+    before or after)."""
+    day = day_of(group(m, "d"))
+    if day is None or not 1 <= day <= 31:
+        return None
+    hit = Hit(
+        m.start("the"), m.end(), MentionKind.DATE, relative=True, trace=["rule: day of the month"]
+    )
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    ref = ctx.reference
+    first = ref.replace(day=1)
+    if group(m, "rel"):
+        month = P.add_months(first, REL_OFFSET[group(m, "rel").lower().split()[-1]])
+    elif looks_ahead(ctx.text, m.start()):
+        month = first if day >= ref.day else P.add_months(first, 1)
+    else:
+        month = first if day <= ref.day else P.add_months(first, -1)
+    if not valid_day(month.year, month.month, day):
+        return None
+    hit.period = Period.day(month.replace(day=day))
+    hit.follows = None if group(m, "rel") else ("day", day)
+    return hit
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "three years", "a decade", "two-year": a length of time, not a place in time."""
+    n = parse_number(group(m, "n"))
+    if n is None or n <= 0:
+        return None
+    if group(m, "n").lower().strip() in ("a", "an") and re.search(
+        r"(?:\d|\b(?:once|twice|times|per|billion|million|trillion|thousand)|%)\s*$",
+        ctx.text[: m.start()],
+        re.I,
+    ):
+        return None  # "twice a year", "$5 billion a year" is a rate
+    unit = UNITS[group(m, "unit").lower()]
+    return Hit(
+        m.start(),
+        m.end(),
+        MentionKind.DURATION,
+        duration=(n, unit),
+        trace=[f"rule: duration {n} {unit}"],
+    )
+
+
+def _same_period(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "the same period last year" / "the same quarter in 2023": the sentence's earlier
+    period moved to another year."""
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: the same period"])
+    if group(m, "y"):
+        hit.anaphor = ("same_year", int(group(m, "y")), "year")
+    else:
+        hit.anaphor = ("shift", REL_OFFSET.get(group(m, "yrel").lower(), -1), "year")
+    return hit
+
+
+# The year a part of a year belongs to: explicit, relative, "the year" of the sentence.
+YEAR_REF = rf"""
+    (?:\s*[,-]?\s*(?:of\s+|in\s+)?
+      (?:(?:the\s+)?(?:fiscal\s+|financial\s+)?(?:year\s+)?(?:FY\s*)?   # of (fiscal) 2024
+         (?P<y>{YEAR4}|'\d\d)(?!\d)
+      |(?P<yrel>(?:the\s+)?(?:last|this|next|previous|prior|preceding|current|following|
+                 same|coming|past)\s+(?:fiscal\s+|financial\s+)?year)   # of last year
+      |(?P<theyear>the\s+(?:fiscal\s+|financial\s+)?year)(?!\s+\d)))?   # of the year
+"""
+PART_OF_YEAR = rf"""
+    (?:(?:the\s+)?(?P<fiscal>fiscal\s+|financial\s+)?\bQ(?P<q>[1-4])\b   # Q3, fiscal Q3
+      |\bH(?P<h>[12])\b                                               # H1
+      |(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+
+       (?:(?:fiscal\s+|financial\s+)?(?P<unit>quarter|half)             # first quarter
+         |(?P<nmonths>{NUM})\s+months))                               # first six months
+    (?:\s+of)?{YEAR_REF}
+"""
+
+
+def _rule(pattern: str, handler: Handler, flags: int = re.I) -> tuple[re.Pattern[str], Handler]:
+    return re.compile(pattern, re.X | flags), handler
+
+
+RULES: list[tuple[re.Pattern[str], Handler]] = [
+    _rule(
+        rf"""
+        (?:(?P<wd>{WEEKDAY})[,\s]+)?                                   # optional weekday
+        (?<![\d.])(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})  # 2024-08-27
+        (?:T\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?  # ISO time and zone
+        (?!\d)""",
+        _iso,
+    ),
+    _rule(
+        rf"""
+        (?:(?P<wd>{WEEKDAY})[,\s]+)?                                   # optional weekday
+        (?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)  # 27/08/ or 8.27.
+        (?P<y>\d{{4}}|\d{{2}})(?![\d/]|\.\d)                                # 2024 or 24
+        """,
+        _numeric,
+    ),
+    _rule(
+        rf"""
+        (?:(?P<wd>{WEEKDAY})[,\s]+)?                                   # optional weekday
+        (?<![\d/.,$€£¥])(?P<a>3[01]|[12]\d|0?[1-9])(?P<sep>/|(?<=\w\s\d)[.-]|(?<=\w\s\d\d)[.-])
+        (?P<b>3[01]|[12]\d|0?[1-9])                                   # 5/12, Fri 7.6
+        (?![\d/%]|\s*(?:h\b|hours?|of\b|th\b|[ap]\.?m\b|:))""",
+        _numeric_md,
+    ),
+    _rule(
+        rf"""
+        (?:(?P<wd>{WEEKDAY})[,\s]+(?:the\s+)?)?         # optional weekday: "Mon, "
+        (?P<d>{DAY_NUM}|{DAY_ORD})(?:\s+day)?           # 27 / 27th / twenty-seventh
+        (?:\s*(?:of\s+)?|-|/)(?P<m>{MONTH})             # of August / -Aug / Aug
+        (?:(?:[\s,/-]+|\s+of\s+|\s*,?\s*in\s+)           # , 2024 / of 2024 / -2024
+           (?P<y>{YEAR4}|'\d\d|\d\d(?!\s+[a-z]))(?![\w:]))?
+        """,
+        _day_month,
+    ),
+    _rule(
+        rf"""
+        (?:(?P<wd>{WEEKDAY})[,\s]+)?                     # optional weekday
+        (?P<m>{MONTH})(?:\s*[/-]\s*|[\s,]*)(?:the\s+)?   # Aug. / August the / May/ / Dec31
+        (?P<d>{DAY_NUM}|{DAY_ORD}|{NUMBER_WORD})         # 27 / 27th / the first / twenty
+        (?!\s*(?:%|percent|million|billion|thousand|[.,]\d))
+        (?:(?:\s*,\s*|\s+|-|\s+of\s+|\s*,?\s*in\s+)(?P<y>{YEAR4}|'\d\d)(?![\d:]))?
+        """,
+        _month_day,
+    ),
+    _rule(
+        rf"""
+        (?<!\d)(?P<m>{MONTH})(?:[\s,/-]+|\s+of\s+|\s+in\s+)(?P<y>{YEAR4}|'\d\d)(?!\d)  # Aug 2024
+        """,
+        _month_year,
+    ),
+    _rule(
+        rf"""
+        (?P<m>{MONTH})\s+of\s+(?P<y>'?\d\d)(?![\d%])                    # April of 87
+        """,
+        _month_year,
+    ),
+    _rule(
+        r"""
+        (?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)
+        """,
+        _iso,
+    ),  # 20161016
+    _rule(
+        rf"""
+        (?<![\d$])(?P<y>{YEAR4})(?:[ \t-]+|/)(?P<m>{MONTH})(?!\s*\d)  # 2017 april
+        """,
+        _month_year,
+    ),
+    _rule(
+        r"""
+        (?<![\d/.$])(?P<y>(?:19|20)\d\d)[/-](?P<mn>0?[1-9]|1[0-2])(?![\d/-])  # 2014/10
+        """,
+        _month_year,
+    ),
+    _rule(
+        r"""
+        (?<![\d/.$-])(?P<mn>0?[1-9]|1[0-2])[/-](?P<y>(?:19|20)\d\d)(?![\d/-])  # 10/2014
+        """,
+        _month_year,
+    ),
+    _rule(
+        rf"""
+        (?:(?P<rel>last|next|this|coming|previous)\s+)?         # last March
+        (?P<m>{MONTH})(?!\s*\d)                                 # March
+        (?:\s+(?:of\s+)?(?P<ry>this|last|next)\s+year)?          # March this year
+        """,
+        _month,
+    ),
+    _rule(
+        rf"""
+        (?<![\d$€£¥.,#/-])(?:(?:the\s+)?year\s+(?:of\s+)?)?     # the year 2020
+        (?P<y>{YEAR4})(?![\d%]|\.\d|,\d|\s*(?:%|percent|[-/]\d|[ap]\.?m\b))  # not 2024% / 2,024
+        """,
+        _year_only,
+    ),
+    _rule(
+        rf"""
+        (?<![\d$€£¥.,#/-])(?P<y>{YEAR4})\s*(?:-|–|—|~|/)\s*  # 2014-2018, 2023-24
+        (?P<y2>{YEAR4}|\d\d)(?![\d%/-])
+        """,
+        _year_range,
+    ),
+    _rule(
+        r"""
+        (?:the\s+)?['’]?(?P<dec>1[0-9]\d0|20[0-9]0|[2-9]0)['’]?\s?s\b  # 1990s, the '90s
+        """,
+        _decade,
+    ),
+    _rule(
+        rf"""
+        (?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{DAY_ORD})\s+century\b  # 21st century
+        """,
+        _century,
+    ),
+    _rule(
+        rf"""
+        \b(?:(?P<cy>CY|calendar\s+year\s+)|FY|fiscal\s+(?:year\s+)?|financial\s+year\s+)  # FY2025
+        \s*(?P<y>{YEAR4}|'?\d\d)(?!\d)
+        """,
+        _fiscal_year,
+    ),
+    _rule(PART_OF_YEAR, _part_of_year),
+    _rule(
+        rf"""
+        (?<![\d$])(?P<y>{YEAR4})\s*-?\s*(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b  # 2024 Q1, 2024H1
+        """,
+        _part_of_year,
+    ),
+    _rule(
+        r"""
+        the\s+same\s+(?:period|time|quarter|month|half|months)                # the same period
+        (?:\s+(?:of|in)\s+(?P<y>(?:19|20)\d\d)|\s+(?P<yrel>last|a)\s+year)  # in 2023 / last year
+        """,
+        _same_period,
+    ),
+    _rule(
+        rf"""
+        (?P<the>the\s+)?(?P<rel>last|past|previous|prior|preceding|this|current|next|coming|
+                               upcoming|following|same)
+        \s+(?P<unit>year|yr|month|quarter|qtr|weekend|week|decade|fortnight|day)\b  # last year
+        (?!\s*(?:'s|’s)?\s*(?:first|second|third|fourth)\b|\s+of\s|\s+in\s+(?:{MONTH}|{YEAR4}))""",
+        _relative_unit,
+    ),
+    _rule(
+        rf"""
+        (?:the\s+)?(?P<rel>last|past|previous|prior|next|coming|upcoming|following)\s+
+        (?P<n>{NUM})\s+(?P<unit>{UNIT})                                # the past two years
+        """,
+        _relative_n,
+    ),
+    _rule(
+        rf"""
+        (?P<n>{NUM})\s+(?P<rel>past|previous|next|coming|upcoming)\s+(?P<unit>{UNIT})  # 2 next days
+        """,
+        _relative_n,
+    ),
+    _rule(
+        r"""
+        (?:the\s+)?(?P<rel>coming|upcoming|next|following|past|last|recent|previous)\s+
+        (?P<unit>years|months|weeks|quarters|decades)\b                  # the coming months
+        """,
+        _vague_span,
+    ),
+    _rule(
+        rf"""
+        \bwithin\s+(?:the\s+)?(?:next\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})  # within 9 months
+        """,
+        _within,
+    ),
+    _rule(
+        rf"""
+        (?P<n>{NUM})[\s-]+(?P<unit>{UNIT})\s+                          # three years ago
+        (?P<dir>ago|earlier|later|before|after|prior|from\s+now|from\s+today|hence|from)\b
+        """,
+        _offset,
+    ),
+    _rule(
+        rf"""
+        \bin\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})                         # in 2 weeks
+        (?!\s+(?:ago|earlier|later|before|after|time)\b)""",
+        _offset,
+    ),
+    _rule(rf"""\b(?:{alternation(DAY_WORDS)})\b""", _day_word),  # today, yesterday
+    _rule(
+        r"""
+        \b(?:so\s+far\s+this\s+(?P<unit>year|month|quarter|week)   # so far this year
+        |(?:the\s+)?(?:year|month|quarter)[\s-]+to[\s-]+date       # year to date
+        |YTD)\b""",
+        _to_date,
+    ),
+    _rule(
+        rf"""
+        (?:(?P<wrel0>last|next|this|previous)\s+week[\s,-]*(?:on\s+)?)?  # next week on Monday
+        (?:(?P<rel>last|next|this\s+coming|this\s+upcoming|this\s+past|this|coming|upcoming|
+                   previous|past|following)\s+)?
+        (?P<wd>{WEEKDAY})
+        (?:\s+(?:morning|afternoon|evening|night))?
+        (?:\s+(?:of\s+)?                                            # Friday of next week
+           (?P<wrel>last|next|this|the\s+following|the\s+previous)\s+week)?
+        """,
+        _weekday,
+    ),
+    _rule(
+        rf"""
+        (?P<y>{YEAR4})[-/](?P<m>{MONTH})[-/](?P<d>{DAY_NUM})           # 2019-aug-01
+        """,
+        _month_day,
+    ),
+    _rule(
+        rf"""
+        (?P<m>{MONTH})[-/](?P<y>{YEAR4})[-/](?P<d>{DAY_NUM})           # September-2020-23
+        """,
+        _month_day,
+    ),
+    _rule(
+        rf"""
+        (?P<wd>{WEEKDAY})[,\s]+(?:the\s+)?(?P<d>{DAY_NUM}|{DAY_ORD})   # Sunday the 31st
+        (?!\s*(?:of\s+)?{MONTH}|\s*(?:[ap]\.?m\b|:|h\d|[-./]\s*\d|\s*o['’]?clock))""",
+        _weekday_day,
+    ),
+    _rule(
+        r"""
+        the\s+day\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow))  # the day before
+        """,
+        _day_before_after,
+    ),
+    _rule(
+        rf"""
+        (?P<m>{MONTH})\s*(?P<d>{DAY_NUM}|{DAY_ORD})\s*            # July 13-15
+        (?:-|–|to|thru|through|till|until)\s*(?:the\s+)?(?P<d2>{DAY_NUM}|{DAY_ORD})
+        (?!\s*(?:of\s+)?{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?(?![\d:])""",
+        _day_range,
+    ),
+    _rule(
+        rf"""
+        (?:(?P<between>between\s+)|from\s+)?(?:the\s+)?(?P<d>{DAY_NUM}|{DAY_ORD})\s*  # 13 to 15
+        (?:-|–|to|thru|through|till|until|(?(between)and))\s*(?:the\s+)?(?P<d2>{DAY_NUM}|{DAY_ORD})
+        \s+(?:of\s+)?(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?(?![\d:])""",
+        _day_range,
+    ),
+    _rule(
+        r"""
+        the\s+(?P<unit>week|month|year)\s+(?P<dir>after|before)\s+(?P<rel>next|last)\b
+        """,
+        _unit_after_next,
+    ),  # the week after next
+    _rule(
+        rf"""
+        \b(?:the\s+)?week\s+(?P<n>\d{{1,2}})(?!\d)                       # week 10
+        (?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<yrel>this|last|next)\s+year))?""",
+        _iso_week,
+    ),
+    _rule(
+        rf"""
+        (?:the\s+)?(?P<ord>{DAY_ORD}|last|final|\d{{1,2}}(?:st|nd|rd|th))\s+  # the first
+        (?P<what>week|day|month|{WEEKDAY})\s+(?:of|in)\s+(?:the\s+)?          # Monday of
+        (?:(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?|(?P<yy>{YEAR4})      # July (2016) / 2016
+        |(?P<rel>this|next|last|current|following|previous|the\s+following)\s+
+         (?P<unit>month|year))(?![\w])""",
+        _nth_in,
+    ),
+    _rule(
+        rf"""
+        (?:\b(?:on|by|until|till|since|from|around|before|after)\s+)(?P<the>the)\s+  # on the 18th
+        (?P<d>\d{{1,2}}(?:st|nd|rd|th)|{DAY_ORD})(?!\s+(?:of\s+)?{MONTH}|\s*\w)
+        (?:\s+(?:of\s+)?(?P<rel>this|next|last|the\s+following)\s+month)?""",
+        _day_of_month,
+    ),
+    _rule(
+        rf"""
+        (?P<the>the)\s+(?P<d>\d{{1,2}}(?:st|nd|rd|th)|{DAY_ORD})\s+     # the 21st of next month
+        (?:of\s+)?(?P<rel>this|next|last|the\s+following)\s+month""",
+        _day_of_month,
+    ),
+    _rule(
+        rf"""
+        (?:(?P<rel>last|next|this|following|previous|coming)\s+)?       # last Easter
+        \b(?P<name>{HOLIDAY_NAMES})(?![\w'’])                          # Thanksgiving
+        (?:\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d))?                          # 2013
+        """,
+        _holiday,
+    ),
+    _rule(
+        rf"""
+        (?P<n>{NUM})[\s-]+(?P<unit>{UNIT})                            # three years, 2-year
+        """,
+        _duration,
+    ),
+]
+# Sentence ends: ". " before a capital or a line break (not "3.22", not "U.S. and").
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
+# Words that put a sentence in the future: its year-less dates are the next ones, not the last.
+FUTURE_CUE = re.compile(
+    r"""
+    \b(?:will|shall|going\s+to|gonna|plans?\s+to|scheduled|expected\s+to|set\s+to|
+       upcoming|let'?s|remind|book|schedule|meet|available|can\s+you|could\s+you|please)\b
+    |['’]ll\b""",
+    re.X | re.I,
+)
+
+
+def looks_ahead(text: str, pos: int) -> bool:
+    """True when the sentence around `pos` speaks of the future ("will", "let's meet")."""
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, pos)]
+    end = SENTENCE_END.search(text, pos)
+    sentence = text[starts[-1] if starts else 0 : end.end() if end else len(text)]
+    return FUTURE_CUE.search(sentence) is not None
+
+
+def is_time(hit: Hit) -> bool:
+    return hit.kind in (MentionKind.DATE, MentionKind.PERIOD)
+
+
+def resolve_pending(hit: Hit, year: int, why: str) -> None:
+    assert hit.pending is not None
+    month, day, _ = hit.pending
+    hit.pending = None
+    hit.trace.append(why)
+    if hit.part is not None:
+        hit.period = part_period(hit.part[0], hit.part[1], year, None)
+    elif day is None:
+        hit.period = P.month_period(year, month)
+    elif hit.last_day is not None and valid_day(year, month, max(day, hit.last_day)):
+        hit.period = P.span_period(
+            date(year, month, day), date(year, month, hit.last_day) + timedelta(days=1)
+        )
+    elif valid_day(year, month, day):
+        hit.period = Period.day(date(year, month, day))
+    else:
+        hit.note = f"{year}-{month:02d}-{day:02d} is not a date"
+
+
+def weekday_fits(month: int, day: int, weekday: int, year: int) -> bool:
+    return valid_day(year, month, day) and date(year, month, day).weekday() == weekday
+
+
+def surface_of(hit: Hit, ctx: Context) -> str:
+    return ctx.text[hit.start : hit.end]

@@ -1,0 +1,118 @@
+"""Calendar arithmetic behind period resolution (factcheck.normalize.periods)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.models import Granularity
+from factcheck.normalize import periods as P
+from factcheck.reference.fiscal import fiscal_calendar
+
+DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+UNITS = st.sampled_from(["day", "week", "month", "quarter", "half", "year", "decade"])
+
+
+def test_named_periods() -> None:
+    q = P.quarter_period(2024, 2)
+    assert (q.start, q.end, q.label) == (date(2024, 4, 1), date(2024, 7, 1), "Q2 2024")
+    h = P.half_period(2023, 1)
+    assert (h.start, h.end, h.granularity) == (date(2023, 1, 1), date(2023, 7, 1), Granularity.HALF)
+    w = P.week_period(date(2024, 8, 28))  # a Wednesday
+    assert (w.start, w.end) == (date(2024, 8, 26), date(2024, 9, 2))
+
+
+def test_add_months_clamps_to_month_end() -> None:
+    assert P.add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+    assert P.add_months(date(2023, 3, 31), -1) == date(2023, 2, 28)
+
+
+def test_a_part_lies_inside_its_whole_and_is_no_conflict() -> None:
+    year, half = P.year_period(2024), P.half_period(2024, 1)
+    assert year.contains(half) and half.overlaps(year) and not half.contains(year)
+    assert not P.half_period(2023, 1).overlaps(half)
+
+
+def test_shift_period_keeps_its_kind() -> None:
+    previous = P.shift_period(P.half_period(2024, 1), years=-1)
+    assert (previous.start, previous.end, previous.granularity) == (
+        date(2023, 1, 1),
+        date(2023, 7, 1),
+        Granularity.HALF,
+    )
+    assert previous.label == "H1 2023"
+
+
+def test_nearest_past_year_for_a_day_without_year() -> None:
+    published = date(2024, 8, 27)
+    assert P.nearest_past_year(2, 20, published) == 2024
+    assert P.nearest_past_year(12, 20, published) == 2023
+    assert P.nearest_past_year(8, 27, published) == 2024  # the day itself counts
+    assert P.nearest_past_year(2, 29, date(2023, 5, 1)) == 2020  # only leap years have it
+
+
+def test_holidays_by_rule() -> None:
+    assert P.easter(2024) == date(2024, 3, 31)
+    assert P.holiday("thanksgiving", 2023) == date(2023, 11, 23)
+    assert P.holiday("memorial day", 2024) == date(2024, 5, 27)
+    assert P.holiday("good friday", 2024) == date(2024, 3, 29)
+    assert P.holiday("no such day", 2024) is None
+
+
+def test_fiscal_periods_follow_the_calendar() -> None:
+    alibaba = fiscal_calendar("Alibaba")
+    assert alibaba is not None
+    fy = P.fiscal_year_period(2025, alibaba)
+    assert (fy.start, fy.end) == (date(2024, 4, 1), date(2025, 4, 1))
+    q1 = P.fiscal_quarter_period(2025, 1, alibaba)
+    assert (q1.start, q1.end) == (date(2024, 4, 1), date(2024, 7, 1))
+
+
+def test_period_of_phrase() -> None:
+    published = date(2024, 8, 27)
+    p = P.period_of_phrase("the first half of last year", published)
+    assert p is not None and (p.start, p.end) == (date(2023, 1, 1), date(2023, 7, 1))
+    assert P.period_of_phrase("last year", None) is None
+    assert P.period_of_phrase("no time here", published) is None
+    nvidia = fiscal_calendar("Nvidia")
+    fy = P.period_of_phrase("fiscal 2025", published, nvidia)
+    assert fy is not None and fy.end == date(2025, 1, 27)
+
+
+@given(UNITS, DAYS, st.integers(min_value=-30, max_value=30))
+def test_relative_unit_is_a_proper_period(unit: str, reference: date, offset: int) -> None:
+    p = P.relative_unit(unit, reference, offset)
+    assert p.start is not None and p.end is not None and p.start < p.end
+    if offset == 0:
+        assert p.start <= reference < p.end
+    if offset < 0:
+        assert p.end <= reference
+
+
+@given(UNITS, st.integers(min_value=1, max_value=50), DAYS)
+def test_past_spans_end_at_the_reference(unit: str, amount: int, reference: date) -> None:
+    p = P.past_span(unit, amount, reference)
+    assert p.start is not None and p.start < reference and p.end == reference
+
+
+@given(UNITS, st.integers(min_value=1, max_value=50), DAYS)
+def test_next_spans_start_after_the_reference(unit: str, amount: int, reference: date) -> None:
+    p = P.next_span(unit, amount, reference)
+    assert p.start == reference + timedelta(days=1) and p.end is not None and p.start < p.end
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=31), DAYS)
+def test_nearest_past_is_never_after_the_reference(month: int, day: int, reference: date) -> None:
+    year = P.nearest_past_year(month, day, reference)
+    if day <= 28:
+        assert date(year, month, day) <= reference
+
+
+@given(st.integers(min_value=0, max_value=6), DAYS, st.sampled_from([-1, 1]))
+def test_nearest_weekday(weekday: int, reference: date, direction: int) -> None:
+    d = P.nearest_weekday(weekday, reference, direction)
+    assert d.weekday() == weekday
+    assert (d <= reference) if direction < 0 else (d > reference)
+    assert abs((d - reference).days) <= 7

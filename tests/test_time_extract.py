@@ -1,0 +1,274 @@
+"""find_times: dates, periods and durations in running text, anchored on a reference date."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.time import find_times
+from factcheck.models import Duration, Granularity, MentionKind, Period
+
+REF = date(2024, 8, 27)  # a Tuesday
+
+
+def periods(text: str, reference: date | None = REF) -> list[tuple[str, Period | None]]:
+    found = []
+    for m in find_times(text, reference):
+        value = m.value
+        if value is not None and value.kind == "period":
+            found.append((m.span.text, value.period))
+    return found
+
+
+def only(text: str, reference: date | None = REF) -> Period:
+    found = periods(text, reference)
+    assert len(found) == 1, found
+    period = found[0][1]
+    assert period is not None
+    return period
+
+
+def span(start: str, end: str) -> tuple[date, date]:
+    return date.fromisoformat(start), date.fromisoformat(end)
+
+
+# --------------------------------------------------------------------------- explicit dates
+
+
+def test_explicit_day_styles() -> None:
+    for text in (
+        "filed on 2023-03-14 in Delaware",
+        "filed on 14 March 2023 in Delaware",
+        "filed on March 14, 2023 in Delaware",
+        "filed on Mar. 14, 2023 in Delaware",
+        "filed on 3/14/2023 in Delaware",
+        "filed on 14.03.2023 in Delaware",
+        "filed on the 14th of March 2023 in Delaware",
+    ):
+        p = only(text)
+        assert p.granularity == Granularity.DAY, text
+        assert p.start == date(2023, 3, 14), text
+
+
+def test_numeric_order_decided_by_a_part_above_twelve() -> None:
+    assert only("due 25/12/2022").start == date(2022, 12, 25)
+    assert only("due 12/25/2022").start == date(2022, 12, 25)
+
+
+def test_months_years_decades() -> None:
+    month = only("sales in September 2021 rose")
+    assert (month.start, month.end) == span("2021-09-01", "2021-10-01")
+    assert only("sales in 2019 rose").granularity == Granularity.YEAR
+    decade = only("growth in the 1980s was fast")
+    assert (decade.start, decade.end) == span("1980-01-01", "1990-01-01")
+
+
+def test_quarters_and_halves() -> None:
+    q = only("revenue in Q3 2022 fell")
+    assert (q.start, q.end) == span("2022-07-01", "2022-10-01")
+    h = only("revenue in H2 2021 fell")
+    assert (h.start, h.end) == span("2021-07-01", "2022-01-01")
+    first_half = only("in the first half of 2020, profit doubled")
+    assert (first_half.start, first_half.end) == span("2020-01-01", "2020-07-01")
+    nine = only("over the first nine months of 2019")
+    assert (nine.start, nine.end) == span("2019-01-01", "2019-10-01")
+
+
+# --------------------------------------------------------------------------- relative
+
+
+def test_relative_years_against_the_reference() -> None:
+    assert only("profit rose last year").start == date(2023, 1, 1)
+    assert only("profit rises this year").start == date(2024, 1, 1)
+    assert only("profit will rise next year").start == date(2025, 1, 1)
+    part = only("in the first half of last year")
+    assert (part.start, part.end) == span("2023-01-01", "2023-07-01")
+
+
+def test_trailing_and_coming_spans() -> None:
+    past = only("spent over the past two years")
+    assert (past.start, past.end) == span("2022-08-27", "2024-08-27")
+    decade = only("more than in the past decade")
+    assert (decade.start, decade.end) == span("2014-08-27", "2024-08-27")
+    coming = only("will invest over the next three years")
+    assert (coming.start, coming.end) == span("2024-08-28", "2027-08-28")
+
+
+def test_open_periods() -> None:
+    since = only("deals made since 2023 grew")
+    assert (since.start, since.end, since.granularity) == (
+        date(2023, 1, 1),
+        None,
+        Granularity.OPEN,
+    )
+    by = only("the plant opens by 2026")
+    assert (by.start, by.end) == (None, date(2027, 1, 1))
+    months = only("shipments in the coming months")
+    assert months.start == date(2024, 8, 28) and months.end is None
+
+
+def test_to_date_periods_end_with_the_reference_day() -> None:
+    for text in ("sales so far this year", "sales year to date"):
+        p = only(text)
+        assert (p.start, p.end) == span("2024-01-01", "2024-08-28"), text
+
+
+def test_year_less_day_is_the_nearest_past_one() -> None:
+    assert only("the meeting on March 2 went well").start == date(2024, 3, 2)
+    assert only("the meeting on November 2 went well").start == date(2023, 11, 2)
+
+
+def test_future_tense_takes_the_next_one() -> None:
+    assert only("the board will meet on November 2").start == date(2024, 11, 2)
+
+
+def test_weekday_alone_is_the_last_such_day() -> None:
+    assert only("the company said on Monday").start == date(2024, 8, 26)
+    assert only("the company said on Tuesday").start == date(2024, 8, 27)
+    assert only("the company said last Monday").start == date(2024, 8, 19)  # last week's
+
+
+def test_previous_year_reads_against_the_sentence_period() -> None:
+    found = periods("In the first half of 2022, output rose 9% from the previous year.")
+    assert found[1][1] is not None
+    assert (found[1][1].start, found[1][1].end) == span("2021-01-01", "2021-07-01")
+
+
+def test_the_year_takes_the_year_of_the_sentence() -> None:
+    found = periods("Last year, it spent 5 billion yuan during the first half of the year.")
+    half = found[1][1]
+    assert half is not None and (half.start, half.end) == span("2023-01-01", "2023-07-01")
+
+
+def test_same_period_in_another_year() -> None:
+    found = periods("Output in Q2 2024 beat the same period in 2022.")
+    same = found[1][1]
+    assert same is not None and (same.start, same.end) == span("2022-04-01", "2022-07-01")
+
+
+def test_unresolved_without_reference_stays_visible() -> None:
+    mentions = find_times("profit rose last year and on March 3", None)
+    assert [m.span.text for m in mentions] == ["last year", "March 3"]
+    for m in mentions:
+        assert m.value is not None and m.value.kind == "period"
+        assert m.value.period is None and m.value.relative and m.value.note
+
+
+def test_ranges_become_one_span() -> None:
+    p = only("from March to May 2021")
+    assert (p.start, p.end) == span("2021-03-01", "2021-06-01")
+    years = only("between 2015 and 2018")
+    assert (years.start, years.end) == span("2015-01-01", "2019-01-01")
+
+
+def test_durations_are_kept_apart_from_periods() -> None:
+    mentions = find_times("a three-year plan, renewed for 6 months", REF)
+    assert [m.kind for m in mentions] == [MentionKind.DURATION, MentionKind.DURATION]
+    units = [
+        (m.value.amount.stated, m.value.unit) for m in mentions if isinstance(m.value, Duration)
+    ]
+    assert units == [(Decimal(3), "year"), (Decimal(6), "month")]
+
+
+def test_fiscal_year_without_calendar_says_calendar_year_assumed() -> None:
+    (m,) = find_times("results for fiscal 2025", REF)
+    assert m.value is not None and m.value.kind == "period"
+    assert m.value.period is not None and m.value.period.start == date(2025, 1, 1)
+    assert m.value.note and "calendar year" in m.value.note
+
+
+def test_trace_explains_the_resolution() -> None:
+    (m,) = find_times("sales last year", REF)
+    assert any("reference 2024-08-27" in step for step in m.trace)
+
+
+def test_plain_words_are_not_dates() -> None:
+    assert periods("May I ask what you may need?") == []
+    assert periods("They march on; one third of 1/3 of shares") == []
+
+
+# --------------------------------------------------------------------------- properties
+
+WORDS = st.sampled_from(
+    [
+        "last", "past", "next", "year", "years", "month", "quarter", "the", "of", "in", "first",
+        "half", "Q3", "H1", "2023", "since", "by", "March", "May", "Monday", "two", "three", "-",
+        "to", "from", "between", "and", "12/31", "2024-02-30", "fiscal", "decade", "ago", "early",
+        "week", "31", "Feb", ",", ".", "\n", "1990s", "on", "the previous year", "a year earlier",
+    ]
+)  # fmt: skip
+PHRASES = st.lists(WORDS, max_size=12).map(" ".join)
+REFERENCES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(max_size=80), PHRASES), st.one_of(st.none(), REFERENCES))
+def test_never_raises_and_spans_slice(text: str, reference: date | None) -> None:
+    for m in find_times(text, reference):
+        assert text[m.span.start : m.span.end] == m.span.text
+        value = m.value
+        if value is not None and value.kind == "period" and value.period is not None:
+            p = value.period
+            assert p.start is None or p.end is None or p.start < p.end
+
+
+@given(PHRASES, REFERENCES)
+def test_deterministic(text: str, reference: date) -> None:
+    assert find_times(text, reference) == find_times(text, reference)
+
+
+@given(
+    st.sampled_from(["last", "past", "the past", "the last"]),
+    st.sampled_from(["", "two ", "3 ", "ten "]),
+    st.sampled_from(["year", "month", "quarter", "week", "decade", "day"]),
+    REFERENCES,
+)
+def test_last_and_past_never_end_after_the_reference(
+    rel: str, count: str, unit: str, reference: date
+) -> None:
+    text = f"sales in the {rel} {count}{unit}{'s' if count else ''}"
+    for m in find_times(text, reference):
+        value = m.value
+        if value is not None and value.kind == "period" and value.period is not None:
+            end = value.period.end
+            assert end is not None and end <= reference
+
+
+# --------------------------------------------------------------------------- more rules
+
+
+def test_year_ranges_include_their_last_year() -> None:
+    p = only("output grew in 2014-2018")
+    assert (p.start, p.end) == span("2014-01-01", "2019-01-01")
+    fiscal_style = only("the 2023-24 season")
+    assert (fiscal_style.start, fiscal_style.end) == span("2023-01-01", "2025-01-01")
+
+
+def test_bare_range_end_follows_the_start() -> None:
+    p = only("closed from Monday, 2 September 2024 to Friday")
+    assert (p.start, p.end) == span("2024-09-02", "2024-09-07")
+    days = only("open from 9 April 2024 till the 17th")
+    assert (days.start, days.end) == span("2024-04-09", "2024-04-18")
+
+
+def test_numeric_order_detected_from_another_date_in_the_text() -> None:
+    found = periods("between 25/03/2022 and 04/05/2022")
+    assert found[0][1] is not None and found[0][1].end == date(2022, 5, 5)
+
+
+def test_weeks_belong_where_their_thursday_falls() -> None:
+    week = only("in the first week of 2015")
+    assert (week.start, week.end) == span("2014-12-29", "2015-01-05")
+
+
+def test_holidays_by_their_calendar_rule() -> None:
+    assert only("sales on Black Friday 2023").start == date(2023, 11, 24)
+    assert only("sales over Easter").start == date(2024, 3, 31)  # the last one before REF
+
+
+def test_two_complete_dates_without_from_stay_two_dates() -> None:
+    found = periods("signed 5 May 2010 - 10 July 2011")
+    assert [text for text, _ in found] == ["5 May 2010", "10 July 2011"]
