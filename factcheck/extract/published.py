@@ -11,14 +11,15 @@ candidate years. Unknown stays unknown: with only a copyright year the result is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from factcheck.extract.time import find_times
 from factcheck.extract.time_words import WEEKDAY, WEEKDAYS
-from factcheck.models import Granularity, MentionKind, Period, Span
+from factcheck.models import Granularity, Mention, MentionKind, Period, Span
 
-__all__ = ["WeekdayMismatch", "detect_published", "weekday_mismatches"]
+__all__ = ["WeekdayMismatch", "detect_published", "weekday_mismatches", "weekday_mismatches_in"]
 
 HEAD_CHARS = 1500  # a dateline or label sits near the top
 # "date 2024-08-27", "Published: …", "Posted on …", "Updated …": label, then the date.
@@ -134,8 +135,13 @@ class WeekdayMismatch:
 
 def weekday_mismatches(text: str, reference: date | None) -> list[WeekdayMismatch]:
     """Dates in `text` written with a weekday that the resolved day does not fall on."""
+    return weekday_mismatches_in(find_times(text, reference))
+
+
+def weekday_mismatches_in(mentions: Iterable[Mention]) -> list[WeekdayMismatch]:
+    """The same, among mentions already extracted (the pipeline has them: no second pass)."""
     found: list[WeekdayMismatch] = []
-    for mention in find_times(text, reference):
+    for mention in mentions:
         value = mention.value
         if mention.kind != MentionKind.DATE or value is None or value.kind != "period":
             continue
