@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Score factcheck's extraction against quantulum3 and Recognizers-Text on the peer suites.
+
+One command, from the project root:
+
+    python benchmarks/extraction.py
+
+It makes a venv for the two peers outside the project (in the temp folder, reused on later
+runs), runs ../shared/bench/score.py over every suite for factcheck and both peers, and
+writes benchmarks/extraction.md: precision, recall, F1 and throughput side by side.
+
+Options: --bench DIR (the folder holding score.py and adapters/, default ../shared/bench or
+$FACTCHECK_BENCH), --peers DIR (the suites, default <bench>/../peers), --venv DIR,
+--system COMMAND (factcheck's command; default `factcheck extract --jsonl`), --no-peers,
+--out FILE. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PEER_PACKAGES = ["quantulum3==0.10.0", "recognizers-text-suite==1.0.2a2", "emoji<1.0"]
+
+# (suite file stem, kinds scored or None for the suite's own, issue's target F1 or None)
+QUANTITY_SUITES: list[tuple[str, str | None, float | None]] = [
+    ("msrt_currency", None, 0.95),
+    ("duckling_money_en", None, 0.90),
+    ("quantulum3", "money", 0.95),
+    ("price_parser", "money", 0.85),
+    ("msrt_percent", None, 0.95),
+    ("msrt_number", None, 0.90),
+    ("msrt_number_range", None, 0.85),
+    ("duckling_numeral", None, 0.90),
+    ("number_parser_en", "number", 0.90),
+]
+DATE_SUITES: list[tuple[str, str | None, float | None]] = [
+    ("msrt_datetime", "date", 0.85),
+    ("duckling_time", None, 0.80),
+    ("datefinder", None, 0.90),
+    ("dateparser_search_en", None, 0.90),
+]
+FACTCHECK_COMMANDS = [
+    "factcheck extract --jsonl",
+    f"{sys.executable} -m factcheck extract --jsonl",
+    f"{sys.executable} -c "
+    '"import sys; from factcheck.contract import run_jsonl; '
+    'sys.exit(run_jsonl(sys.stdin, sys.stdout))"',
+]
+
+
+def peer_python(venv: Path) -> Path:
+    """The peers' interpreter, creating and filling the venv on first use."""
+    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if not python.exists():
+        print(f"creating the peers' venv in {venv}", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *PEER_PACKAGES], check=True)
+    return python
+
+
+def working_system(candidates: list[str]) -> str:
+    """The first factcheck command that answers one contract line."""
+    probe = '{"id": "probe", "text": "It cost $5.", "reference_date": null}\n'
+    for command in candidates:
+        try:
+            done = subprocess.run(
+                command, shell=True, input=probe, capture_output=True, text=True, cwd=ROOT
+            )
+        except OSError:
+            continue
+        if done.returncode == 0 and '"probe"' in done.stdout:
+            return command
+    sys.exit("no working factcheck command; pass --system")
+
+
+def score(
+    bench: Path, peers: Path, suites: list[tuple[str, str | None, float | None]], system: str
+) -> dict[str, dict[str, object]]:
+    """score.py's report for each suite, keyed by suite name."""
+    args = [sys.executable, str(bench / "score.py"), "--system", system]
+    for name, kinds, _ in suites:
+        args += ["--suite", str(peers / f"{name}.jsonl") + (f":{kinds}" if kinds else "")]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        # score.py runs in the bench folder; the project stays importable without installing
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        }
+        subprocess.run(
+            [*args, "--out", str(out)], check=True, cwd=bench, stdout=sys.stderr, env=env
+        )
+        report = json.loads(out.read_text(encoding="utf-8"))
+    return {r["suite"]: r for r in report["suites"]}
+
+
+def cell(report: dict[str, object] | None) -> tuple[str, str, str, str]:
+    if report is None:
+        return ("–", "–", "–", "–")
+    total = report["all"]
+    assert isinstance(total, dict)
+    return (
+        f"{total['precision']:.3f}",
+        f"{total['recall']:.3f}",
+        f"{total['f1']:.3f}",
+        f"{report['cases_per_s']:.0f}",
+    )
+
+
+def table(
+    suites: list[tuple[str, str | None, float | None]],
+    results: dict[str, dict[str, dict[str, object]]],
+) -> list[str]:
+    systems = list(results)
+    head = "| suite | kinds | target F1 | " + " | ".join(
+        f"{s} P | {s} R | {s} F1 | {s} cases/s" for s in systems
+    )
+    lines = [head + " |", "|" + "---|" * (3 + 4 * len(systems))]
+    for name, kinds, target in suites:
+        row = [name, kinds or "all", f"≥ {target:.2f}" if target else ""]
+        for system in systems:
+            row.extend(cell(results[system].get(name)))
+        lines.append("| " + " | ".join(row) + " |")
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    default_bench = os.environ.get("FACTCHECK_BENCH", str(ROOT.parent / "shared" / "bench"))
+    ap.add_argument("--bench", type=Path, default=Path(default_bench))
+    ap.add_argument("--peers", type=Path)
+    ap.add_argument(
+        "--venv", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-peers-venv"
+    )
+    ap.add_argument("--system", help="factcheck's system command")
+    ap.add_argument("--no-peers", action="store_true", help="score factcheck only")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "extraction.md")
+    args = ap.parse_args()
+    bench = args.bench.resolve()
+    peers = (args.peers or bench.parent / "peers").resolve()
+    system = args.system or working_system(FACTCHECK_COMMANDS)
+    all_suites = QUANTITY_SUITES + DATE_SUITES
+
+    results: dict[str, dict[str, dict[str, object]]] = {}
+    results["factcheck"] = score(bench, peers, all_suites, system)
+    if not args.no_peers:
+        python = peer_python(args.venv)
+        adapters = bench / "adapters"
+        results["Recognizers-Text"] = score(
+            bench, peers, all_suites, f"{python} {adapters / 'recognizers_adapter.py'}"
+        )
+        # quantulum3 reads no dates: it is scored on the quantity suites only
+        results["quantulum3"] = score(
+            bench, peers, QUANTITY_SUITES, f"{python} {adapters / 'quantulum3_adapter.py'}"
+        )
+
+    lines = [
+        "# Extraction benchmark",
+        "",
+        "Precision, recall and F1 from `score.py` (the bench contract, ../shared/bench), and",
+        "throughput in cases per second of the whole command, start-up included.",
+        "Produced by `python benchmarks/extraction.py` from the project root.",
+        f"factcheck ran as `{system}`.",
+        "",
+        "## Money, percentages and numbers",
+        "",
+        *table(QUANTITY_SUITES, results),
+        "",
+        "## Dates and periods",
+        "",
+        *table(DATE_SUITES, results),
+        "",
+    ]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
