@@ -115,13 +115,13 @@ def _reference_date(raw: object) -> date | None:
 def run_jsonl(stdin: TextIO, stdout: TextIO, extractor: Extractor | None = None) -> int:
     """Answer every input line with one prediction line; returns the exit status (0).
 
-    `extractor` defaults to `factcheck.extract.extract`; a line that is not JSON gets an
-    empty prediction rather than stopping the run.
+    `extractor` defaults to `factcheck.extract.figures_and_times` (the kinds the contract
+    scores); a line that is not JSON is skipped rather than stopping the run.
     """
     if extractor is None:
-        from factcheck.extract import extract
+        from factcheck.extract import figures_and_times
 
-        extractor = extract
+        extractor = figures_and_times
     for line in stdin:
         if not line.strip():
             continue
