@@ -154,3 +154,20 @@ def test_reports_show_decisions_and_list_stale_ones(
     main(["report", str(corpus), "--format", "json"])
     after = json.loads(capsys.readouterr().out)
     assert [d["fingerprint"] for d in after["review"]["stale"]] == [moonshot["fingerprint"]]
+
+
+def test_explain_shows_each_claims_normalisation_trail(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["report", str(SEEDS), "--explain"])
+    out = capsys.readouterr().out
+    trail = out.split("Normalisation trail of each claim", 1)[1]
+    block = trail.split("004_d70817dae149bb6c:284-299", 1)[1].split("\n004_", 1)[0]
+    assert "subject: Alibaba, Tencent and Baidu (group)" in block
+    assert "ECB reference rate CNY→USD" in block and "2024-08-27" in block
+    assert "003_23e9fba3dfd2d339: text: dateline" in out
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
+    from factcheck.cli import progress_bar
+
+    with progress_bar(True) as progress:
+        assert progress is None  # pytest captures stderr: not a terminal
