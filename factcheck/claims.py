@@ -75,7 +75,7 @@ def build_claims(source: Source, mentions: Sequence[Mention], reference: Referen
     equivalents: dict[int, list[Money]] = {}
     for m in mentions:
         if m.equivalent_of is not None and isinstance(m.value, Money):
-            equivalents.setdefault(m.equivalent_of, []).append(m.value)
+            equivalents.setdefault(m.equivalent_of, []).append(_editorial(m.value))
     claims = []
     for m in mentions:
         if m.kind not in CLAIM_KINDS or m.value is None or m.equivalent_of is not None:
@@ -140,6 +140,12 @@ def _claim(
         normalized=normalized,
         trace=tuple(trace),
     )
+
+
+def _editorial(money: Money) -> Money:
+    """A stated conversion ("$1 billion" of "4.6 billion yuan ($1 billion)") under the same
+    rounding cap as the figure it restates: half a unit of one digit would be ±50%."""
+    return money.model_copy(update={"amount": editorial_interval(money.amount)})
 
 
 def _in(sentence: Span, m: Mention) -> bool:

@@ -80,7 +80,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     published = _published(args.published)
     reference = load_reference(tuple(Path(p) for p in args.reference))
     with progress_bar(not args.no_progress) as progress:
-        report = check(args.paths, published=published, reference=reference, progress=progress)
+        report = check(
+            args.paths, published=published, reference=reference, progress=progress, jobs=args.jobs
+        )
     for skipped in report.skipped:
         print(f"factcheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     if not report.sources:
@@ -149,7 +151,9 @@ def _cmd_checks(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; given the `command` about to run, only what that command needs (the
+    review and draft commands are registered by modules too heavy for `extract` to import)."""
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Cross-source fact consistency checker: where do the figures, dates and "
@@ -185,6 +189,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="extra reference facts (TOML, CSV or Wikidata JSON); repeatable",
     )
     report.add_argument("--no-progress", action="store_true", help="no progress bar")
+    report.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes reading sources (0: one per CPU); the report is the same for any N",
+    )
     report.set_defaults(run=_cmd_report)
 
     extract = commands.add_parser("extract", help="print the mentions found in a text")
@@ -200,6 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     checks.add_argument("--format", choices=("text", "markdown"), default="text")
     checks.set_defaults(run=_cmd_checks)
 
+    if command in _CORE_COMMANDS:
+        return parser
     from factcheck.draft import register_check
     from factcheck.review.cli import register
 
@@ -208,8 +222,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_CORE_COMMANDS = ("report", "extract", "schema", "checks")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(next((w for w in words if not w.startswith("-")), None))
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)

@@ -1,13 +1,19 @@
 """The pipeline end to end: load → extract → claims → normalise → link → compare → report.
 
 Each stage is a plain function over the glossary's models; this module only strings them
-together. Extraction and claim building work per source; linking and comparing need all
-claims, but only within blocking keys (see `link`).
+together. Extraction and claim building work per source — in worker processes when
+`jobs` > 1, results gathered in source order so the report is the same byte for byte
+whatever the number of workers; linking and comparing need all claims, but only within
+blocking keys (see `link`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +22,7 @@ from factcheck.compare import compare, order_findings
 from factcheck.compare.roles import check_roles
 from factcheck.compare.weekdays import check_weekdays
 from factcheck.extract import extract
+from factcheck.extract.published import WeekdayMismatch, weekday_mismatches_in
 from factcheck.extract.roles import role_claims
 from factcheck.link import link
 from factcheck.models import Claim, Granularity, Period, Report, RoleClaim, Source
@@ -23,6 +30,16 @@ from factcheck.reference import Reference, load_reference
 from factcheck.sources import load_sources
 
 Progress = Callable[[int, int], None]  # (sources done, sources in all)
+CHUNK = 32  # sources sent to a worker at a time: few round trips, still an even spread
+
+
+@dataclass(frozen=True)
+class SourceReading:
+    """What one source yields on its own: its claims, role claims and wrong weekdays."""
+
+    claims: list[Claim]
+    roles: list[RoleClaim]
+    weekdays: list[WeekdayMismatch]
 
 
 def reference_day(source: Source) -> date | None:
@@ -33,16 +50,30 @@ def reference_day(source: Source) -> date | None:
     return None
 
 
+def read_source(source: Source, reference: Reference) -> SourceReading:
+    """Extract one source's mentions once and build everything made from them."""
+    mentions = extract(source.text, reference_day(source))
+    return SourceReading(
+        claims=build_claims(source, mentions, reference),
+        roles=role_claims(source, mentions, reference),
+        weekdays=weekday_mismatches_in(mentions),
+    )
+
+
 def check(
     sources: Iterable[str | Path | Source],
     published: Mapping[str, date] | None = None,
     reference: Reference | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Check `sources` (paths to files or folders, or `Source` objects) against each other.
 
     `published` maps a source id (file stem) to its publication date, overriding metadata
     and the date found in the text. Unreadable paths are listed in `Report.skipped`.
+    `jobs` is how many processes read sources (0: one per CPU); the report does not depend
+    on it. Workers are spawned, so a script calling this with `jobs` > 1 needs the usual
+    `if __name__ == "__main__":` guard.
     """
     given = list(sources)
     paths = [s for s in given if not isinstance(s, Source)]
@@ -52,10 +83,11 @@ def check(
     reference = reference or load_reference()
     claims: list[Claim] = []
     roles: list[RoleClaim] = []
-    for done, source in enumerate(corpus, start=1):
-        mentions = extract(source.text, reference_day(source), reference)
-        claims.extend(build_claims(source, mentions, reference))
-        roles.extend(role_claims(source, mentions, reference))
+    weekdays: list[tuple[Source, list[WeekdayMismatch]]] = []
+    for done, (source, reading) in enumerate(_read_all(corpus, reference, jobs), start=1):
+        claims.extend(reading.claims)
+        roles.extend(reading.roles)
+        weekdays.append((source, reading.weekdays))
         if progress is not None:
             progress(done, len(corpus))
     groups = link(claims)
@@ -63,7 +95,7 @@ def check(
     findings = [
         *compare(claims, groups, by_id),
         *check_roles(roles, by_id, reference),
-        *check_weekdays(corpus),
+        *check_weekdays(weekdays),
     ]
     return Report(
         sources=tuple(corpus),
@@ -73,6 +105,36 @@ def check(
         role_claims=tuple(sorted(roles, key=lambda r: (r.source_id, r.span.start, r.span.end))),
         findings=tuple(order_findings(findings)),
     )
+
+
+def _read_all(
+    corpus: Sequence[Source], reference: Reference, jobs: int
+) -> Iterator[tuple[Source, SourceReading]]:
+    """Each source with its reading, in corpus order, from `jobs` processes."""
+    workers = min(jobs if jobs > 0 else os.cpu_count() or 1, len(corpus))
+    if workers <= 1:
+        for source in corpus:
+            yield source, read_source(source, reference)
+        return
+    # "spawn": a fresh interpreter per worker, safe whatever threads the caller runs.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(reference,)
+    ) as pool:
+        yield from zip(corpus, pool.map(_read_in_worker, corpus, chunksize=CHUNK), strict=True)
+
+
+_worker_reference: Reference | None = None
+
+
+def _start_worker(reference: Reference) -> None:
+    global _worker_reference
+    _worker_reference = reference
+
+
+def _read_in_worker(source: Source) -> SourceReading:
+    assert _worker_reference is not None, "worker started without a reference"
+    return read_source(source, _worker_reference)
 
 
 def _with_published(source: Source, published: Mapping[str, date] | None) -> Source:

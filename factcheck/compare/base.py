@@ -15,7 +15,6 @@ from datetime import date
 
 from factcheck.models import Evidence, Finding, Severity
 
-
 EXAMPLE_PUBLISHED = date(2024, 9, 1)  # the publication date the examples are checked at
 
 

@@ -1,7 +1,8 @@
 """Checks across subjects: one figure credited to different subjects, and parts against wholes.
 
 These look across claim groups (whose key includes the subject), so they block by metric
-family and kind of value instead, and sweep the claims in order of value.
+family, kind of value and member organisation instead (two subjects overlap only when they
+share a member), and sweep each block in order of value.
 """
 
 from __future__ import annotations
@@ -44,11 +45,13 @@ PART_EXCEEDS_WHOLE = CheckInfo(
     "A member's figure is larger than the figure of a group it belongs to, same period.",
     fires=(
         "Zenith Motors invested $9 billion in batteries in the first half of 2024.",
-        "Zenith Motors, Apex Auto and Nova Cars together invested $5 billion in batteries in the first half of 2024.",
+        "Zenith Motors, Apex Auto and Nova Cars together invested $5 billion in batteries "
+        "in the first half of 2024.",
     ),
     quiet=(
         "Zenith Motors invested $2 billion in batteries in the first half of 2024.",
-        "Zenith Motors, Apex Auto and Nova Cars together invested $5 billion in batteries in the first half of 2024.",
+        "Zenith Motors, Apex Auto and Nova Cars together invested $5 billion in batteries "
+        "in the first half of 2024.",
     ),
 )
 
@@ -70,24 +73,27 @@ def check_same_figure(claims: Sequence[Claim]) -> list[Finding]:
     Consistent: "Alibaba invested $7 billion" in two sources (same subject), or Alibaba's
     $7 billion against ByteDance's $7 billion (subjects share no member: a coincidence).
     """
-    blocks: dict[tuple[str, str], list[tuple[Decimal, Claim]]] = defaultdict(list)
+    blocks: dict[tuple[str, str, str], list[tuple[Decimal, Claim]]] = defaultdict(list)
     for claim in claims:
         key = _family_key(claim)
         found = comparable(claim)
         mid = midpoint(found[1]) if found else None
         if key is None or mid is None or mid <= 0 or claim.subject.kind == "unknown":
             continue
-        blocks[key].append((mid, claim))
-    findings = []
+        for member in members(claim.subject):
+            blocks[(*key, member)].append((mid, claim))
+    found_pairs: dict[tuple[str, str], Finding] = {}
     for block in blocks.values():
+        if len({subject_key(c.subject) for _, c in block}) < 2:
+            continue  # one subject throughout: nothing credited differently
         block.sort(key=lambda e: (e[0], e[1].id))
         for i, (mid_a, a) in enumerate(block):
             for mid_b, b in block[i + 1 :]:
                 if mid_b > mid_a * SAME_FIGURE_WINDOW:
                     break
-                if _credited_differently(a, b):
-                    findings.append(_same_figure_finding(a, b))
-    return findings
+                if (a.id, b.id) not in found_pairs and _credited_differently(a, b):
+                    found_pairs[(a.id, b.id)] = _same_figure_finding(a, b)
+    return list(found_pairs.values())
 
 
 def _credited_differently(a: Claim, b: Claim) -> bool:

@@ -1,10 +1,12 @@
 """Checks on the figures of one claim group (same subject, metric family and kind of value).
 
-Inside a group, claims are bucketed by period (an exact period, or "not known"), and each
-bucket's claims are clustered: a cluster is a set of claims whose intervals all share a
-common stretch, so every claim in it agrees with every other. Findings are then made per
-cluster (agreement) and per pair of clusters (conflict), never per pair of claims, which
-keeps the work near-linear however many sources repeat a figure.
+Inside a group, claims are bucketed by period (the days it covers, whatever its name, or
+"not known"), and each bucket's claims are clustered: a cluster is a set of claims whose
+intervals all share a common stretch, so every claim in it agrees with every other.
+Findings are then made per cluster (agreement) and per pair of clusters (conflict), never
+per pair of claims, which keeps the work near-linear however many sources repeat a figure.
+A narrower scope's smaller figure ("revenue of $1.2 billion from its cloud business") is a
+part of the unscoped whole, not a conflict with it.
 """
 
 from __future__ import annotations

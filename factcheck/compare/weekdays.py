@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from factcheck.compare.base import CheckInfo, make_finding
-from factcheck.extract.published import LEADING_WEEKDAY, WEEKDAY_NAMES, WeekdayMismatch
-from factcheck.extract.time import WEEKDAYS
-from factcheck.models import Evidence, Finding, Mention, MentionKind, Severity, Source
+from factcheck.extract.published import WeekdayMismatch
+from factcheck.models import Evidence, Finding, Severity, Source
 from factcheck.text import sentence_at, sentences
 
 WEEKDAY_MISMATCH = CheckInfo(
@@ -18,35 +17,6 @@ WEEKDAY_MISMATCH = CheckInfo(
     fires=("On Friday, 22 August 2024, Zeta Corp said its revenue was $5 billion.",),
     quiet=("On Thursday, 22 August 2024, Zeta Corp said its revenue was $5 billion.",),
 )
-
-
-def weekday_mismatches_in(mentions: Iterable[Mention]) -> list[WeekdayMismatch]:
-    """Dates among already extracted mentions written with a weekday they do not fall on.
-
-    Given the mentions `extract(text, day)` finds, this is what
-    `published.weekday_mismatches(text, day)` gives, without running the time extractor (the
-    costliest one) over the text a second time.
-    """
-    found: list[WeekdayMismatch] = []
-    for mention in mentions:
-        value = mention.value
-        if mention.kind != MentionKind.DATE or value is None or value.kind != "period":
-            continue
-        stated = LEADING_WEEKDAY.match(mention.span.text)
-        if stated is None or value.period is None or value.period.start is None:
-            continue
-        day = value.period.start
-        weekday = WEEKDAYS[stated["wd"].lower().rstrip(".")]
-        if day.weekday() != weekday:
-            found.append(
-                WeekdayMismatch(
-                    span=mention.span,
-                    stated=WEEKDAY_NAMES[weekday],
-                    day=day,
-                    actual=WEEKDAY_NAMES[day.weekday()],
-                )
-            )
-    return found
 
 
 def check_weekdays(found: Iterable[tuple[Source, Sequence[WeekdayMismatch]]]) -> list[Finding]:
