@@ -76,3 +76,20 @@ def test_never_raises_and_spans_slice(text: str) -> None:
     for m in find_entities(text):
         assert text[m.span.start : m.span.end] == m.span.text
         assert m.kind in (MentionKind.ORGANIZATION, MentionKind.PERSON)
+
+
+def test_an_unknown_legal_name_is_not_read_as_a_misspelt_known_company() -> None:
+    names = [m.name for m in find_entities("Vidia Fabrics Inc invested $3 billion in looms.")]
+    assert names == ["Vidia Fabrics Inc"]
+
+
+def test_a_misspelt_known_legal_name_still_resolves() -> None:
+    names = [m.name for m in find_entities("Alibba Group Holding Ltd raised $3 billion.")]
+    assert names == ["Alibaba"]
+
+
+def test_unknown_companies_are_found_by_the_shape_of_their_names() -> None:
+    text = "Orbital Freight's revenue rose. Vega raised $2 million. Last year China's output grew."
+    names = {m.name for m in find_entities(text)}
+    assert {"Orbital Freight", "Vega"} <= names
+    assert not names & {"Last", "China", "Last year China"}

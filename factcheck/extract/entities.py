@@ -177,15 +177,20 @@ def find_entities(text: str, reference: Reference | None = None) -> list[Mention
             entry = _Entry(MentionKind.PERSON, person)
             found.append(_mention(text, *match.span(), entry, "name variant"))
             taken.append(match.span())
+    # A legal name is read whole before its words are tried as spelling slips: "Vidia
+    # Fabrics Inc" is a company of its own, not a misspelt Nvidia.
+    legal = [m for m in _LEGAL_NAME.finditer(text) if _free(taken, *m.span())]
+    legal_spans = [m.span() for m in legal]
     for match in _CAPITALISED_WORD.finditer(text):
         org = ref.resolve_org(match.group())
-        if org and _free(taken, *match.span()):
+        if org and _free(taken, *match.span()) and _free(legal_spans, *match.span()):
             entry = _Entry(MentionKind.ORGANIZATION, org)
             found.append(_mention(text, *match.span(), entry, "spelling variant"))
             taken.append(match.span())
-    for match in _LEGAL_NAME.finditer(text):
+    for match in legal:
         if _free(taken, *match.span()):
-            entry = _Entry(MentionKind.ORGANIZATION, match.group())
+            name = ref.resolve_org(match.group()) or match.group()
+            entry = _Entry(MentionKind.ORGANIZATION, name)
             found.append(_mention(text, *match.span(), entry, "legal name"))
             taken.append(match.span())
     for match in _NAME_RUN.finditer(text):
