@@ -189,8 +189,8 @@ def find_entities(text: str, reference: Reference | None = None) -> list[Mention
             taken.append(match.span())
     for match in legal:
         if _free(taken, *match.span()):
-            name = ref.resolve_org(match.group()) or match.group()
-            entry = _Entry(MentionKind.ORGANIZATION, name)
+            legal_name = ref.resolve_org(match.group()) or match.group()
+            entry = _Entry(MentionKind.ORGANIZATION, legal_name)
             found.append(_mention(text, *match.span(), entry, "legal name"))
             taken.append(match.span())
     for match in _NAME_RUN.finditer(text):
