@@ -82,28 +82,26 @@ def normalize_money(
         return Normalized(amount=money.amount, currency=target, rule="stated in " + target)
     if not (supported(money.currency) and supported(target)):
         return None
+    tolerance = f"±{FX_BASIS_TOLERANCE * 100}% FX basis"
     if on is not None:
-        rate = rate_on(money.currency, target, on)
+        rate = low_rate = high_rate = rate_on(money.currency, target, on)
         rule = (
             f"ECB reference rate {money.currency}→{target} {rate} on {on.isoformat()}"
-            f"{f' ({basis})' if basis else ''}, ±{FX_BASIS_TOLERANCE * 100}% FX basis"
+            f"{f' ({basis})' if basis else ''}, {tolerance}"
         )
-        return Normalized(
-            amount=_scale(money.amount, rate, rate, FX_BASIS_TOLERANCE),
-            currency=target,
-            rate=rate,
-            rate_date=on,
-            rule=rule,
+    else:
+        end = last_rate_date()
+        low_rate, high_rate = rate_range(money.currency, target, end, UNDATED_WINDOW_YEARS)
+        rate = None
+        rule = (
+            f"date unknown: any ECB reference rate {money.currency}→{target} of the "
+            f"{UNDATED_WINDOW_YEARS} years to {end.isoformat()} ({low_rate} to {high_rate}), "
+            f"{tolerance}"
         )
-    end = last_rate_date()
-    low_rate, high_rate = rate_range(money.currency, target, end, UNDATED_WINDOW_YEARS)
-    rule = (
-        f"date unknown: any ECB reference rate {money.currency}→{target} of the "
-        f"{UNDATED_WINDOW_YEARS} years to {end.isoformat()} ({low_rate} to {high_rate}), "
-        f"±{FX_BASIS_TOLERANCE * 100}% FX basis"
-    )
     return Normalized(
         amount=_scale(money.amount, low_rate, high_rate, FX_BASIS_TOLERANCE),
         currency=target,
+        rate=rate,
+        rate_date=on,
         rule=rule,
     )
