@@ -116,3 +116,11 @@ def test_nearest_weekday(weekday: int, reference: date, direction: int) -> None:
     assert d.weekday() == weekday
     assert (d <= reference) if direction < 0 else (d > reference)
     assert abs((d - reference).days) <= 7
+
+
+def test_orthodox_easter_follows_the_julian_computus() -> None:
+    assert [P.orthodox_easter(y) for y in (2021, 2022, 2025)] == [
+        date(2021, 5, 2),
+        date(2022, 4, 24),
+        date(2025, 4, 20),
+    ]

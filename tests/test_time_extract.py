@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.time import find_times
+from factcheck.extract.time_rules import Prefer
 from factcheck.models import Duration, Granularity, MentionKind, Period
+from factcheck.normalize import periods as P
 
 REF = date(2024, 8, 27)  # a Tuesday
 
 
-def periods(text: str, reference: date | None = REF) -> list[tuple[str, Period | None]]:
+def periods(
+    text: str, reference: date | None = REF, prefer: Prefer = "past"
+) -> list[tuple[str, Period | None]]:
     found = []
-    for m in find_times(text, reference):
+    for m in find_times(text, reference, prefer=prefer):
         value = m.value
         if value is not None and value.kind == "period":
             found.append((m.span.text, value.period))
     return found
 
 
-def only(text: str, reference: date | None = REF) -> Period:
-    found = periods(text, reference)
+def only(text: str, reference: date | None = REF, prefer: Prefer = "past") -> Period:
+    found = periods(text, reference, prefer)
     assert len(found) == 1, found
     period = found[0][1]
     assert period is not None
@@ -272,3 +276,198 @@ def test_holidays_by_their_calendar_rule() -> None:
 def test_two_complete_dates_without_from_stay_two_dates() -> None:
     found = periods("signed 5 May 2010 - 10 July 2011")
     assert [text for text, _ in found] == ["5 May 2010", "10 July 2011"]
+
+
+# --------------------------------------------------------------------------- tense policy
+
+
+def test_tenseless_dates_follow_the_prefer_policy() -> None:
+    # REF is Tuesday 27 August 2024; nothing in these phrases says past or future
+    assert only("Thursday").start == date(2024, 8, 22)
+    assert only("Thursday", prefer="future").start == date(2024, 8, 29)
+    assert only("the 3rd of October").start == date(2023, 10, 3)
+    assert only("the 3rd of October", prefer="future").start == date(2024, 10, 3)
+
+
+def test_a_tense_cue_beats_the_policy() -> None:
+    assert only("the board will vote on Thursday").start == date(2024, 8, 29)
+    assert only("the board voted on Thursday, as it was told", prefer="future").start == date(
+        2024, 8, 22
+    )
+
+
+def test_next_this_and_last_before_a_year_less_day() -> None:
+    assert only("due next 2 March").start == date(2025, 3, 2)
+    assert only("due this 2 March").start == date(2024, 3, 2)
+    assert only("as on last 30 August").start == date(2023, 8, 30)
+
+
+# --------------------------------------------------------------------------- times of day
+
+
+def test_a_time_of_day_joins_the_day_it_is_attached_to() -> None:
+    for text, day in (
+        ("polls close on Thursday at 9:30 p.m.", date(2024, 8, 22)),
+        ("polls close at 21:00 on Thursday", date(2024, 8, 22)),
+        ("polls close tomorrow before 6pm", date(2024, 8, 28)),
+        ("polls closed 3/5/2024 at 8 o'clock in the evening", date(2024, 3, 5)),
+    ):
+        found = periods(text)
+        assert len(found) == 1, (text, found)
+        assert found[0][1] is not None and found[0][1].start == day, text
+
+
+def test_a_time_of_day_alone_is_the_day_of_its_sentence_or_the_reference() -> None:
+    assert only("trading halted at 2:15pm") == Period.day(REF)
+    assert only("half past three in the afternoon") == Period.day(REF)
+    found = periods("On 2 May 2024 the vote opened. Then at 10am it closed.")
+    assert found[-1][1] == Period.day(REF)  # another sentence: the reference day
+    found = periods("On 2 May 2024 turnout was low and polls closed at 4pm")
+    assert found[-1][1] == Period.day(date(2024, 5, 2))
+
+
+def test_a_time_of_day_after_a_longer_period_is_left_unresolved() -> None:
+    mentions = find_times("In 2023 the market opened at 9am", REF)
+    clock = [m for m in mentions if m.span.text == "9am"]
+    assert clock and clock[0].value is not None and clock[0].value.kind == "period"
+    assert clock[0].value.period is None and clock[0].value.note
+
+
+def test_times_of_day_and_open_bounds_name_their_day() -> None:
+    assert only("from 9 to 11 a.m.") == Period.day(REF)
+    assert only("between 14:00 and 16:30") == Period.day(REF)
+    after = only("after 2 pm")
+    assert (after.start, after.end) == (REF, None)
+    before = only("before 11 am")
+    assert (before.start, before.end) == (None, REF + timedelta(days=1))
+
+
+def test_numbers_that_are_not_times_of_day() -> None:
+    for text in ("two to four people", "a 3-1 win", "up 3.5 percent", "it took 3 hours"):
+        assert periods(text) == [], text
+
+
+# --------------------------------------------------------------------------- more words
+
+
+def test_the_unit_reads_against_the_sentence_or_the_reference() -> None:
+    assert only("profit for the year") == P.year_period(2024)
+    week = [p for _, p in periods("Shares fell on 3 June 2024 and rose later that week")]
+    assert week[-1] is not None and (week[-1].start, week[-1].end) == span(
+        "2024-06-03", "2024-06-10"
+    )
+    weekend = only("closed over the weekend")
+    assert (weekend.start, weekend.end) == span("2024-08-31", "2024-09-02")
+
+
+def test_years_said_aloud() -> None:
+    assert only("founded in nineteen eighty four") == P.year_period(1984)
+    assert only("due in two thousand and thirty") == P.year_period(2030)
+    assert only("born on March third nineteen sixty").start == date(1960, 3, 3)
+    assert only("born twelve June eighteen hundred ninety").start == date(1890, 6, 12)
+    assert periods("two thousand people marched") == []
+
+
+def test_counted_weekdays_and_after_next() -> None:
+    assert only("two Fridays from now").start == date(2024, 9, 6)
+    assert only("3 Mondays ago").start == date(2024, 8, 12)
+    assert only("Wednesday after next").start == date(2024, 9, 4)
+
+
+def test_holidays_of_a_relative_year() -> None:
+    assert only("Christmas of next year").start == date(2025, 12, 25)
+    assert only("Labor Day last year").start == date(2023, 9, 4)
+
+
+def test_to_date_and_rest_of() -> None:
+    to_date = only("sales to date.")
+    assert (to_date.start, to_date.end) == (None, REF + timedelta(days=1))
+    since = only("sales from March to date")
+    assert (since.start, since.end) == span("2024-03-01", "2024-08-28")
+    assert periods("an up to date list") == []
+    rest = only("for the rest of the month")
+    assert (rest.start, rest.end) == span("2024-08-27", "2024-09-01")
+
+
+def test_relative_calendar_units() -> None:
+    assert only("this calendar year") == P.year_period(2024)
+    assert only("in the past quarter") == P.quarter_period(2024, 2)
+    assert only("the 9th of next month").start == date(2024, 9, 9)
+    assert only("the first Friday of the month").start == date(2024, 8, 2)
+
+
+def test_a_bare_day_takes_the_month_written_before_it_without_a_reference() -> None:
+    found = periods("In March 2021 the index fell. On the 19th, it recovered.", None)
+    assert found[-1][1] is not None and found[-1][1].start == date(2021, 3, 19)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["at", "3pm", "9:30", "to", "11", "a.m.", "on", "Friday", "the", "year", "week",
+             "from", "between", "and", "next", "5/12", "nineteen", "ninety", "two", "thousand",
+             "morning", "in", "to date", "after", "before", "Fridays", "ago"]
+        ),
+        max_size=10,
+    ).map(" ".join),
+    st.one_of(st.none(), REFERENCES),
+    st.sampled_from(["past", "future"]),
+)  # fmt: skip
+def test_new_rules_never_raise_and_spans_slice(
+    text: str, reference: date | None, prefer: Prefer
+) -> None:
+    for m in find_times(text, reference, prefer=prefer):
+        assert text[m.span.start : m.span.end] == m.span.text
+        value = m.value
+        if value is not None and value.kind == "period" and value.period is not None:
+            p = value.period
+            assert p.start is None or p.end is None or p.start < p.end
+
+
+def test_a_stretch_starting_on_a_day() -> None:
+    found = periods("a freeze of 10 days starting from 2 September 2024")
+    assert len(found) == 1 and found[0][1] is not None
+    assert (found[0][1].start, found[0][1].end) == span("2024-09-02", "2024-09-12")
+
+
+def test_first_and_last_days_or_weeks_of_a_period() -> None:
+    days = only("in the first ten days of June 2023")
+    assert (days.start, days.end) == span("2023-06-01", "2023-06-11")
+    weeks = only("during the last 2 weeks of 2020")
+    # 31 December 2020 is a Thursday: its week belongs to 2020
+    assert (weeks.start, weeks.end) == span("2020-12-21", "2021-01-04")
+
+
+def test_decades_said_aloud() -> None:
+    assert only("a boom in the seventies") == P.decade_period(1970)
+    assert periods("workers in their forties") == []
+
+
+def test_days_listed_before_a_date_take_its_month_and_year() -> None:
+    found = periods("hearings on 3, 4 and 5 May 2023")
+    assert [p.start if p else None for _, p in found] == [
+        date(2023, 5, 3),
+        date(2023, 5, 4),
+        date(2023, 5, 5),
+    ]
+    assert periods("sold 18 and 19 units") == []
+
+
+def test_holidays_of_other_calendars_are_not_taken_for_western_ones() -> None:
+    assert periods("celebrating the Lunar New Year") == []
+    assert only("Orthodox Easter 2023").start == date(2023, 4, 16)
+    assert only("Clean Monday 2023").start == date(2023, 2, 27)
+
+
+def test_spelled_times_and_weekend_spellings() -> None:
+    assert only("ten thirty p.m.") == Period.day(REF)
+    weekend = only("over this week-end")
+    assert (weekend.start, weekend.end) == span("2024-08-31", "2024-09-02")
+
+
+def test_a_weekday_abbreviation_inside_a_name_is_not_a_date() -> None:
+    texts = [
+        m.span.text for m in find_times("Tomon Textiles and Wedgewood Ltd grew.", date(2024, 8, 5))
+    ]
+    assert texts == []

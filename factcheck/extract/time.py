@@ -11,11 +11,13 @@ How it works, in three passes:
 
 1. *Rules*: compiled `re.VERBOSE` patterns, each with a handler that turns a match into a
    candidate (`time_rules.Hit`). Overlapping candidates are settled longest first.
-2. *Combination*: "from X to Y" / "X-Y" / "between X and Y" become one span; "since X",
+2. *Combination*: a time of day joins the day next to it ("tomorrow at 5pm"); "from X to
+   Y" / "X-Y" / "between X and Y" become one span; "since X",
    "before X", "by X", "X or later" become open periods; "early/mid/late X" narrow X.
 3. *Context*: year-less dates take their year from the sentence ("in 2023 … on March 5") or a
    year heading above them, else from the reference date (the nearest past date: news
-   reports what already happened; the next one when the sentence speaks of the future), else
+   reports what already happened; the next one when the sentence speaks of the future, or
+   when it has no tense and `prefer="future"`), else
    from an earlier year in the paragraph; "the year" / "the previous year" / "a year
    earlier" / "the same period in 2023" are read against the nearest earlier period of the
    sentence; the second end of a range follows the first.
@@ -28,13 +30,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from factcheck.extract.time_rules import (
     RULES,
     SENTENCE_END,
     Context,
     Hit,
+    Prefer,
     is_time,
     looks_ahead,
     part_period,
@@ -58,7 +61,7 @@ from factcheck.normalize import periods as P
 if TYPE_CHECKING:
     from factcheck.reference.fiscal import FiscalCalendar
 
-from factcheck.extract.time_words import valid_day
+from factcheck.extract.time_words import NUM, REL_OFFSET, parse_number, valid_day
 
 __all__ = ["find_times"]
 
@@ -92,14 +95,22 @@ OPEN_SUFFIX = re.compile(
     re.I,
 )
 LATER_PREFIX = re.compile(r"\b(?P<word>earlier|later)\s+(?:in\s+)?$", re.I)
+# "next 6 April", "this 5/12": which side of the reference a year-less day is on.
+LEAN_PREFIX = re.compile(r"\b(?P<word>next|this|last|this\s+coming|coming)\s+(?:the\s+)?$", re.I)
 # Numeric dates whose order a part above 12 shows: 31/12/2024, 12/31/24.
 NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)")
 # "the week of April 10th", "w/c Feb 4": the Monday-to-Sunday week holding that day;
 # "a week starting tomorrow": seven days from that day.
 WEEK_OF = re.compile(
-    r"""(?:\b(?P<days>a|one)\s+week\s+(?:starting|beginning|from)(?:\s+on|\s+from)?
-        |\b(?:the\s+)?week\s+(?:of|beginning|starting(?:\s+on|\s+from)?|commencing)
+    r"""(?:\b(?:the\s+)?week\s+(?:of|beginning|starting(?:\s+on|\s+from)?|commencing)
         |\bw/c)\s+(?:the\s+)?$""",
+    re.I | re.X,
+)
+# "a week starting tomorrow", "3 days starting from next Monday", "two weeks, from 20 May":
+# that many units from that day.
+STRETCH_FROM = re.compile(
+    rf"""\b(?P<n>{NUM})[\s-]+(?P<unit>day|week|month|year)s?\s*,?\s+
+    (?:starting|beginning|from)(?:\s+on|\s+from)?\s+(?:the\s+)?$""",
     re.I | re.X,
 )
 # "early 2024", "the end of March", "mid-November": a third of the period.
@@ -141,6 +152,8 @@ def _range_pairs(hits: list[Hit], text: str) -> list[tuple[int, int, int]]:
         a, b = hits[i], hits[i + 1]
         if not (is_time(a) and is_time(b)) or (pairs and pairs[-1][1] == i):
             continue
+        if (a.clock or b.clock) and MentionKind.PERIOD in (a.kind, b.kind):
+            continue  # "3pm - this week": a time of day does not start or end a week
         join = RANGE_JOIN.match(text[a.end : b.start])
         opener = RANGE_OPEN.search(text[: a.start])
         if join is None or (
@@ -184,6 +197,7 @@ def _resolve_context(hits: list[Hit], ctx: Context, range_starts: dict[int, Hit]
     second end of a range (`range_starts`: its index → the first end) follows the first."""
     ends = [m.end() for m in SENTENCE_END.finditer(ctx.text)]
     text_year: _TextYear | None = None
+    text_month: Hit | None = None  # the last month or day: it dates a bare "the 21st" (no R)
     anchor: Hit | None = None
     sentence = paragraph = -1
     for index, hit in enumerate(hits):
@@ -195,9 +209,11 @@ def _resolve_context(hits: list[Hit], ctx: Context, range_starts: dict[int, Hit]
             text_year = text_year if text_year is not None and text_year.heading else None
         if not is_time(hit):
             continue
+        if hit.period is None and hit.follows and hit.follows[0] == "day" and text_month:
+            _day_in_month(hit, text_month)
         surface = ctx.text[hit.start : hit.end]
         first = range_starts.get(index)
-        if hit.pending is not None and first is not None and _follow_range_start(hit, first):
+        if hit.pending and hit.lean is None and first and _follow_range_start(hit, first):
             pass
         elif hit.pending is not None:
             _resolve_year_less(hit, ctx, anchor, text_year)
@@ -208,7 +224,19 @@ def _resolve_context(hits: list[Hit], ctx: Context, range_starts: dict[int, Hit]
             line_end = ctx.text.find("\n", hit.end) % (len(ctx.text) + 1)
             heading = ctx.text[line_start:line_end].strip(" \t\r.:") == surface
             text_year = _TextYear(hit.period.start.year, surface, heading)
+        if hit.period and hit.period.granularity in (Granularity.MONTH, Granularity.DAY):
+            text_month = hit
         anchor = hit
+
+
+def _day_in_month(hit: Hit, month: Hit) -> None:
+    """Without a reference date, a bare day of the month ("Friday, 21", "on the 21st") is in
+    the month of the last month or day written before it."""
+    assert hit.follows is not None and month.period is not None and month.period.start
+    start, day = month.period.start, hit.follows[1]
+    if valid_day(start.year, start.month, day):
+        hit.period, hit.note = Period.day(start.replace(day=day)), None
+        hit.trace.append(f"the month of '{month.period.describe()}' written before it")
 
 
 def _follow_range_start(hit: Hit, first: Hit) -> bool:
@@ -244,12 +272,14 @@ def _resolve_year_less(
     assert hit.pending is not None
     month, day, weekday = hit.pending
     hit.relative = True
-    if anchor is not None and anchor.explicit_year and anchor.period and anchor.period.start:
+    if hit.lean is not None and ctx.reference is not None:
+        _resolve_leaning(hit, ctx.reference)
+    elif anchor is not None and anchor.explicit_year and anchor.period and anchor.period.start:
         year = anchor.period.start.year
         resolve_pending(hit, year, f"year {year} from '{surface_of(anchor, ctx)}' in the sentence")
     elif text_year is not None and text_year.heading:
         resolve_pending(hit, text_year.year, f"year {text_year.year} from the heading above")
-    elif ctx.reference is not None and looks_ahead(ctx.text, hit.start):
+    elif ctx.reference is not None and looks_ahead(ctx, hit.start):
         year = _nearest_past(hit, ctx.reference - timedelta(days=1)) + 1
         resolve_pending(
             hit,
@@ -274,20 +304,44 @@ def _resolve_year_less(
         hit.note = "no year stated and no reference date"
 
 
+def _resolve_leaning(hit: Hit, reference: date) -> None:
+    """For "next 6 April" (the next one after the reference), "last 6 April" (the one before)
+    and "this 6 April" (the one in the reference's year)."""
+    assert hit.pending is not None and hit.lean is not None
+    if hit.lean > 0:
+        year = _nearest_past(hit, reference) + 1
+    elif hit.lean < 0:
+        year = _nearest_past(hit, reference - timedelta(days=1))
+    else:
+        year = reference.year
+    word = {1: "next", 0: "this", -1: "last"}[hit.lean]
+    resolve_pending(hit, year, f"year {year}: '{word}' against reference {reference}")
+
+
 def _resolve_anaphor(hit: Hit, ctx: Context, anchor: Hit | None) -> None:
     """For "the year", "the previous year", "a year earlier", "the same period in 2023", "the day
     before": read against the sentence's earlier period, else against the reference date."""
     assert hit.anaphor is not None
     mode, amount, unit = hit.anaphor
     hit.relative = True
+    if mode == "the_unit" and anchor and anchor.period and not _fits_in(anchor.period, unit):
+        anchor = None  # "In 2023 … that week": a year does not say which week
     if anchor is not None:
         name = surface_of(anchor, ctx)
         if anchor.period is None or anchor.period.start is None:
             hit.note = f"relative to '{name}', which is unresolved"
             return
-        hit.trace.append(f"relative to '{name}' ({anchor.period.describe()}) in the sentence")
         base = anchor.period
-        if mode == "the_year":
+        assert base.start is not None
+        if mode == "clock" and base.granularity != Granularity.DAY:
+            hit.note = f"a time of day; '{name}' in the sentence is not one day"
+            return
+        hit.trace.append(f"relative to '{name}' ({anchor.period.describe()}) in the sentence")
+        if mode == "clock":
+            hit.period = Period.day(base.start)
+        elif mode == "the_unit":
+            hit.period = P.unit_period(unit, base.start)
+        elif mode == "the_year":
             set_part(hit, base.start.year if base.start else 0, ctx)
         elif mode == "same_year" and base.start is not None:
             hit.period = P.shift_period(base, years=amount - base.start.year)
@@ -304,7 +358,11 @@ def _resolve_anaphor(hit: Hit, ctx: Context, anchor: Hit | None) -> None:
         return
     ref = ctx.reference
     hit.trace.append(f"no earlier period in the sentence: against reference {ref}")
-    if mode == "the_year":
+    if mode == "clock":
+        hit.period = Period.day(ref)
+    elif mode == "the_unit":
+        hit.period = P.unit_period(unit, ref)
+    elif mode == "the_year":
         set_part(hit, ref.year, ctx)
     elif mode == "same_year":
         hit.period = P.year_period(amount)
@@ -319,7 +377,53 @@ def _resolve_anaphor(hit: Hit, ctx: Context, anchor: Hit | None) -> None:
 
 
 _DAYS_IN = {"day": 1, "week": 7, "fortnight": 14}
+_UNIT_DAYS = {"day": 1, "weekend": 3, "week": 7, "month": 31, "year": 366}
+
+
+def _fits_in(period: Period, unit: str) -> bool:
+    """Whether `period` is no longer than `unit`, so that it tells which one is meant."""
+    if period.start is None or period.end is None:
+        return False
+    return (period.end - period.start).days <= _UNIT_DAYS.get(unit, 366)
+
+
 _MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
+
+
+# Between a day and its time of day: "tomorrow at 5pm", "Monday, 9:30", "3pm on Friday".
+CLOCK_AFTER_DAY = re.compile(
+    r"""\s*[,-]?\s*(?:(?:early|late)\s+)?(?:(?:morning|afternoon|evening|night)\s+)?
+    (?:(?:at|@|around|about|from|between|before|after|by|until|till|for|
+          (?:no\s+)?later\s+than|earlier\s+than)\s+)?$""",
+    re.I | re.X,
+)
+CLOCK_BEFORE_DAY = re.compile(r"\s*,?\s*(?:(?:on|of)\s+)?(?:the\s+)?$", re.I)
+
+
+def _attach_clocks(hits: list[Hit], text: str) -> list[Hit]:
+    """A time of day next to a day joins it ("tomorrow at 5pm" is one mention of that day);
+    a time of day on its own stays, for the context pass to date."""
+    kept: list[Hit] = []
+    for i, hit in enumerate(hits):
+        if not hit.clock:
+            kept.append(hit)
+            continue
+        before = kept[-1] if kept else None
+        after = hits[i + 1] if i + 1 < len(hits) else None
+        if _is_day(before) and CLOCK_AFTER_DAY.match(text[before.end : hit.start]):
+            before.end = hit.end
+            before.trace.append(f"time of day '{text[hit.start : hit.end]}' attached")
+        elif _is_day(after) and CLOCK_BEFORE_DAY.match(text[hit.end : after.start]):
+            after.start = hit.start
+            after.trace.append(f"time of day '{text[hit.start : hit.end]}' attached")
+        elif not hit.loose:
+            kept.append(hit)
+    return kept
+
+
+def _is_day(hit: Hit | None) -> TypeGuard[Hit]:
+    """A candidate that names one day (or a day still waiting for its year)."""
+    return hit is not None and hit.kind == MentionKind.DATE and not hit.clock
 
 
 def _chain_offsets(hits: list[Hit], text: str) -> list[Hit]:
@@ -431,11 +535,21 @@ def _attach_prefixes(hits: list[Hit], text: str) -> None:
     for hit in hits:
         if not is_time(hit):
             continue
+        lean = LEAN_PREFIX.search(text[: hit.start])
+        if lean and hit.pending is not None and hit.pending[1] is not None:
+            hit.lean = REL_OFFSET[lean["word"].lower().split()[-1]]
+            hit.start = lean.start()
+            continue
         later = LATER_PREFIX.search(text[: hit.start])
         part = PART_PREFIX.search(text[: hit.start])
         week = WEEK_OF.search(text[: hit.start])
-        if week:
-            hit.narrow, hit.start = "week from" if week["days"] else "week", week.start()
+        stretch = STRETCH_FROM.search(text[: hit.start])
+        count = parse_number(stretch["n"]) if stretch else None
+        if stretch and count is not None and count == int(count) and 0 < count <= 1000:
+            hit.narrow, hit.start = "stretch", stretch.start()
+            hit.stretch = (int(count), stretch["unit"].lower())
+        elif week:
+            hit.narrow, hit.start = "week", week.start()
         elif later:
             hit.narrow, hit.start = later["word"].lower(), later.start()
         elif part:
@@ -443,22 +557,31 @@ def _attach_prefixes(hits: list[Hit], text: str) -> None:
             hit.narrow, hit.start = words[-2] if words[-1] == "of" else words[-1], part.start()
 
 
+def _drop_absorbed(hits: list[Hit]) -> list[Hit]:
+    """Candidates a prefix swallowed: the "3 days" of "3 days starting Monday"."""
+    return [
+        hit
+        for hit in hits
+        if not any(
+            other is not hit and other.start <= hit.start and hit.end <= other.end for other in hits
+        )
+    ]
+
+
 def _apply_narrowing(hits: list[Hit], reference: date | None) -> None:
     for hit in hits:
         p, word = hit.period, hit.narrow
         if p is None or word is None or p.start is None or p.end is None:
             continue
-        if word in ("week", "week from"):
-            if p.granularity == Granularity.DAY:
-                week = (
-                    P.week_period(p.start)
-                    if word == "week"
-                    else P.span_period(p.start, p.start + timedelta(days=7))
-                )
-                hit.period, hit.kind = week, MentionKind.PERIOD
-                hit.trace.append(
-                    "the week (Monday to Sunday) holding it" if word == "week" else "seven days"
-                )
+        if word in ("week", "stretch"):
+            if p.granularity == Granularity.DAY and word == "week":
+                hit.period, hit.kind = P.week_period(p.start), MentionKind.PERIOD
+                hit.trace.append("the week (Monday to Sunday) holding it")
+            elif p.granularity == Granularity.DAY and hit.stretch is not None:
+                n, unit = hit.stretch
+                hit.period = P.span_period(p.start, P.shift(p.start, unit, n))
+                hit.kind = MentionKind.PERIOD
+                hit.trace.append(f"{n} {unit}(s) from it")
             continue
         if word in ("earlier", "later"):
             if reference is None or not p.start <= reference < p.end:
@@ -477,8 +600,13 @@ def _apply_narrowing(hits: list[Hit], reference: date | None) -> None:
             hit.trace.append(f"narrowed to '{word}'")
 
 
+_BEFORE = ("before", "prior to", "earlier than")
+
+
 def _open_periods(hits: list[Hit], text: str) -> None:
-    """For "since 2023", "by 2025", "before March", "2018 or later": one side left open."""
+    """For "since 2023", "by 2025", "before March", "2018 or later": one side left open. A time
+    of day only names its day, so "after 2 pm" starts on that day and "before 11 am" ends
+    with it."""
     for hit in hits:
         if not is_time(hit) or hit.period is None:
             continue
@@ -490,9 +618,9 @@ def _open_periods(hits: list[Hit], text: str) -> None:
             word = re.sub(r"\s+", " ", prefix["word"].lower())
             after = word in ("since", "after", "later than", "as early as", "starting", "beginning")
             bound = (
-                (p.end if word in ("after", "later than") else p.start)
+                (p.end if word in ("after", "later than") and not hit.clock else p.start)
                 if after
-                else (p.start if word in ("before", "prior to", "earlier than") else p.end)
+                else (p.start if word in _BEFORE and not hit.clock else p.end)
             )
             hit.start = prefix.start()
         elif suffix:
@@ -527,21 +655,32 @@ def _mention(hit: Hit, text: str) -> Mention:
 
 
 def find_times(
-    text: str, reference: date | None, fiscal: FiscalCalendar | None = None
+    text: str,
+    reference: date | None,
+    fiscal: FiscalCalendar | None = None,
+    prefer: Prefer = "past",
 ) -> list[Mention]:
     """Dates, periods and durations in `text`, in order of position.
 
     `reference` is the publication date that relative expressions resolve against (None:
     they stay unresolved, with a note); `fiscal` the calendar that "fiscal 2025" / "fiscal
-    Q3" follow (None: the calendar year, and the mention's note says so).
+    Q3" follow (None: the calendar year, and the mention's note says so). `prefer` is the
+    side of the reference a year-less date, bare weekday or holiday falls on when its
+    sentence has no tense cue: "past" (news reports what already happened, the default) or
+    "future" (schedules, assistants).
     """
-    ctx = Context(text, reference, fiscal, _date_order(text))
-    hits = _candidates(ctx)
+    ctx = Context(text, reference, fiscal, _date_order(text), prefer)
+    hits = _attach_clocks(_candidates(ctx), text)
     hits = _chain_offsets(hits, text)
     _attach_prefixes(hits, text)
+    hits = _drop_absorbed(hits)
     pairs = _range_pairs(hits, text)
     for a, b, _ in pairs:
         _borrow_year(hits[a], hits[b])
+    for i in reversed(range(len(hits) - 1)):  # "3, 4 and 5 May 2023": back along the list
+        if hits[i].listed:
+            _borrow_year(hits[i], hits[i + 1])
+            hits[i].explicit_year = hits[i].period is not None  # written, further down the list
     _resolve_context(hits, ctx, {b: hits[a] for a, b, _ in pairs})
     _apply_offsets(hits)
     _apply_narrowing(hits, reference)

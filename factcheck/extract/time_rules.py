@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from factcheck.extract.time_words import (
     ANAPHORIC,
@@ -29,6 +29,7 @@ from factcheck.extract.time_words import (
     REL_OFFSET,
     SECONDS,
     SPELLED_MORE,
+    SPELLED_YEAR,
     UNIT,
     UNITS,
     WEEKDAY,
@@ -39,6 +40,7 @@ from factcheck.extract.time_words import (
     holiday_key,
     lower_word_ok,
     parse_number,
+    spelled_year,
     valid_day,
     year_of,
 )
@@ -75,10 +77,18 @@ class Hit:
     narrow: str | None = None
     # a bare weekday or day of the month: as a range's second end it follows the first
     follows: tuple[str, int] | None = None
+    clock: bool = False  # a time of day ("3pm", "9:30-11:00"): it only says which day
+    loose: bool = False  # a bare "morning": a time of day only when attached to a day
+    lean: int | None = None  # "next 6 April" (+1), "this 5/12" (0), "last 3 March" (-1)
+    stretch: tuple[int, str] | None = None  # "3 days starting <this day>": (3, "day")
+    listed: bool = False  # the "18" of "18 and 19 June": its year is the next date's
 
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+Prefer = Literal["past", "future"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,9 @@ class Context:
     reference: date | None
     fiscal: FiscalCalendar | None
     day_first: bool | None = None  # the text's numeric date order, when one date shows it
+    # which side of the reference a year-less date, weekday or holiday falls on when its
+    # sentence gives no tense cue: "past" for news (the default), "future" for schedules
+    prefer: Prefer = "past"
 
 
 Handler = Callable[[re.Match[str], Context], Hit | None]
@@ -153,10 +166,11 @@ def _numeric_md(m: re.Match[str], ctx: Context) -> Hit | None:
         before,
         re.I,
     )
-    if not (whole or cue):
+    timed = CLOCK_NEXT.match(ctx.text, m.end()) is not None  # "5/12 at 3pm"
+    if not (whole or cue or timed):
         return None
-    if group(m, "sep") != "/" and not group(m, "wd"):
-        return None  # "7-6" is a date only after a weekday ("Friday 7-6")
+    if group(m, "sep").strip() != "/" and not group(m, "wd") and not whole:
+        return None  # "7-6" is a date only after a weekday ("Friday 7-6") or alone
     a, b = int(group(m, "a")), int(group(m, "b"))
     month, day = (b, a) if a > 12 or (b <= 12 and ctx.day_first) else (a, b)
     hit = _date_hit(m, ctx, None, month, day, _weekday_of(m), "numeric month/day")
@@ -183,6 +197,9 @@ def _month_of(surface: str) -> int:
 
 def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
     day = day_of(group(m, "d"))
+    if day is None and group(m, "y"):  # "fifteen August nineteen ninety": with a year only
+        cardinal = parse_number(group(m, "d"))
+        day = int(cardinal) if cardinal is not None else None
     if day is None or day < 1:
         return None
     year = year_of(group(m, "y")) if group(m, "y") else None
@@ -247,6 +264,18 @@ def _year_only(m: re.Match[str], ctx: Context) -> Hit | None:
     return hit
 
 
+def _spelled_year_only(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "in nineteen ninety six": a year said aloud, after a word that introduces one (alone,
+    "two thousand" is a number)."""
+    year = spelled_year(group(m, "y"))
+    if year is None:
+        return None
+    hit = Hit(m.start("y"), m.end("y"), MentionKind.PERIOD, trace=["rule: year in words"])
+    hit.period = P.year_period(year)
+    hit.explicit_year = True
+    return hit
+
+
 def _year_range(m: re.Match[str], ctx: Context) -> Hit | None:
     """For "2014-2018", "2023-24": the years from the first through the second (inclusive)."""
     first, second = int(group(m, "y")), group(m, "y2")
@@ -260,7 +289,8 @@ def _year_range(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
-    digits = group(m, "dec")
+    """For "the 1990s", "the '90s", "the nineties" (a decade of the 1900s unless written)."""
+    digits = group(m, "dec") or str(DECADE_WORDS[group(m, "word").lower()])
     first = int(digits) if len(digits) == 4 else 1900 + int(digits)
     hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: decade"])
     hit.period = P.decade_period(first)
@@ -313,7 +343,7 @@ def _part_of_year(m: re.Match[str], ctx: Context) -> Hit | None:
     elif group(m, "h"):
         unit, n = "half", int(group(m, "h"))
     else:
-        unit = "months" if group(m, "nmonths") else group(m, "unit").lower()
+        unit = "months" if group(m, "nmonths") else UNITS.get(group(m, "unit").lower(), "half")
         ordinal = day_of(group(m, "ord")) if group(m, "ord") else None
         n = ordinal if ordinal is not None else 0
         # "the last quarter of 2023", "the last four months of 2021"; alone, "the last quarter"
@@ -409,7 +439,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Hit | None:
         start = week.start - timedelta(days=14) if before else week.end
         hit.period = P.span_period(start, start + timedelta(days=14))
         hit.trace.append("the two calendar weeks " + ("before" if before else "after") + " this")
-    elif rel == "past":
+    elif rel == "past" and unit != "quarter":  # quarters are reported whole (docs/time.md)
         hit.period = P.past_span(unit, 1, ref)
         hit.trace.append(f"trailing {unit} ending at reference {ref}")
     else:
@@ -424,11 +454,13 @@ def _relative_n(m: re.Match[str], ctx: Context) -> Hit | None:
     """For "the past two years", "the next three years", "the last 6 months", "2 upcoming weeks"."""
     n = parse_number(group(m, "n"))
     unit = UNITS[group(m, "unit").lower()]
-    if n is None or n != int(n) or not 0 < n <= 1000 or unit not in CALENDAR_UNITS:
+    if n is None or n != int(n) or not 0 < n <= 1000 or unit not in CALENDAR_UNITS | SECONDS.keys():
         return None
     if n > 1 and not group(m, "unit").lower().endswith("s"):
         return None  # "only 3 next week" counts people, not weeks
     rel = group(m, "rel").lower().split()[-1]
+    if unit in SECONDS:  # "the past two hours": the reference day (the time is not known)
+        return _today(m, ctx, f"rule: {rel} {n} {unit}s")
     hit = Hit(
         m.start(), m.end(), MentionKind.PERIOD, relative=True, trace=[f"rule: {rel} {n} {unit}s"]
     )
@@ -501,6 +533,8 @@ def _offset(m: re.Match[str], ctx: Context) -> Hit | None:
     unit = UNITS[group(m, "unit").lower()]
     if n is None or not 0 < n <= 10000:
         return None
+    if unit in SECONDS and group(m, "dir").lower() in ("before", "after", "from"):
+        return None  # "7 hours from 9:30am" counts hours within a day: a duration
     if unit in SECONDS:  # "in 30 minutes": whole days only, the time of day is not known
         n, unit = Decimal(int(n * SECONDS[unit] // 86400)), "day"
     if n != int(n):
@@ -578,7 +612,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     elif rel in ("coming", "upcoming", "this coming", "this upcoming"):
         day = P.nearest_weekday(weekday, ref, +1)
         hit.trace.append(f"next such day after reference {ref}")
-    elif not rel and looks_ahead(ctx.text, m.start()):
+    elif not rel and looks_ahead(ctx, m.start()):
         day = P.nearest_weekday(weekday, ref, +1)
         hit.trace.append(f"the sentence speaks of the future: next such day after {ref}")
     else:
@@ -605,10 +639,11 @@ def _weekday_day(m: re.Match[str], ctx: Context) -> Hit | None:
     )
     if ctx.reference is None:
         hit.note = f"'{m.group()}' needs a reference date"
+        hit.follows = ("day", day)
         return hit
     first, ref = ctx.reference.replace(day=1), ctx.reference
     steps = [*range(0, -13, -1), *range(1, 13)]
-    if looks_ahead(ctx.text, m.start()):
+    if looks_ahead(ctx, m.start()):
         steps = [*range(0, 13), *range(-1, -13, -1)]
     for step in steps:
         month = P.add_months(first, step)
@@ -658,12 +693,14 @@ def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
     elif ctx.reference is None:
         hit.relative, hit.note = True, f"'{m.group()}' needs a year or a reference date"
         return hit
+    elif group(m, "yrel"):  # "Thanksgiving of next year"
+        hit.relative = True
+        day = P.holiday(key, ctx.reference.year + REL_OFFSET[group(m, "yrel").lower()])
+        hit.trace.append(f"'{group(m, 'yrel').lower()} year' against {ctx.reference}")
     else:
         ref, rel = ctx.reference, group(m, "rel").lower()
         hit.relative = True
-        ahead = rel in ("next", "following", "coming") or (
-            not rel and looks_ahead(ctx.text, m.start())
-        )
+        ahead = rel in ("next", "following", "coming") or (not rel and looks_ahead(ctx, m.start()))
         this = P.holiday(key, ref.year)
         if rel == "this":
             day = this
@@ -723,7 +760,7 @@ def _base_period(m: re.Match[str], ctx: Context, hit: Hit) -> Period | None:
             return None
         hit.relative = True
         ref = ctx.reference
-        ahead = looks_ahead(ctx.text, m.start())
+        ahead = looks_ahead(ctx, m.start())
         year = (
             ref.year
             + (1 if ahead and month < ref.month else 0)
@@ -736,7 +773,7 @@ def _base_period(m: re.Match[str], ctx: Context, hit: Hit) -> Period | None:
         return None
     hit.relative = True
     rel = group(m, "rel").lower().split()[-1]
-    return P.relative_unit(group(m, "unit").lower(), ctx.reference, REL_OFFSET[rel])
+    return P.relative_unit(group(m, "unit").lower(), ctx.reference, REL_OFFSET.get(rel, 0))
 
 
 def _nth_in(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -775,6 +812,46 @@ def _nth_in(m: re.Match[str], ctx: Context) -> Hit | None:
     return hit
 
 
+def _first_n_in(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "the first ten days of March", "the last 3 weeks of this year": days from the
+    period's start (end), or whole Monday-to-Sunday weeks that belong to it (by their
+    Thursday, as in "the first week of")."""
+    count = parse_number(group(m, "n"))
+    if count is None or count != int(count) or not 1 <= count <= 60:
+        return None
+    n = int(count)
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: first/last N of a period"])
+    base = _base_period(m, ctx, hit)
+    if base is None or base.start is None or base.end is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    first = group(m, "ord").lower() == "first"
+    if group(m, "what").lower().startswith("day"):
+        start = base.start if first else base.end - timedelta(days=n)
+        hit.period = P.span_period(start, start + timedelta(days=n))
+        return hit
+    if first:
+        monday = base.start + timedelta(days=(3 - base.start.weekday()) % 7 - 3)
+    else:
+        last = base.end - timedelta(days=1)
+        monday = last - timedelta(days=(last.weekday() - 3) % 7 + 3 + 7 * (n - 1))
+    hit.period = P.span_period(monday, monday + timedelta(weeks=n))
+    hit.trace.append("whole weeks, each belonging where its Thursday falls")
+    return hit
+
+
+def _listed_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For the "18" of "on 18 and 19 June": a day listed before one that names its month
+    takes that month (and, like it, its year from the context pass)."""
+    day = day_of(group(m, "d"))
+    if day is None:
+        return None
+    hit = _date_hit(m, ctx, None, _month_of(group(m, "m")), day, None, "day listed before a date")
+    if hit is not None:
+        hit.end, hit.listed = m.end("d"), True
+    return hit
+
+
 def _day_of_month(m: re.Match[str], ctx: Context) -> Hit | None:
     """For "on the 18th", "the 21st of next month": a day of the reference's month (or the one
     before or after)."""
@@ -782,16 +859,21 @@ def _day_of_month(m: re.Match[str], ctx: Context) -> Hit | None:
     if day is None or not 1 <= day <= 31:
         return None
     hit = Hit(
-        m.start("the"), m.end(), MentionKind.DATE, relative=True, trace=["rule: day of the month"]
+        m.start("the") if group(m, "the") else m.start("d"),
+        m.end(),
+        MentionKind.DATE,
+        relative=True,
+        trace=["rule: day of the month"],
     )
     if ctx.reference is None:
         hit.note = f"'{m.group()}' needs a reference date"
+        hit.follows = None if group(m, "rel") else ("day", day)
         return hit
     ref = ctx.reference
     first = ref.replace(day=1)
     if group(m, "rel"):
         month = P.add_months(first, REL_OFFSET[group(m, "rel").lower().split()[-1]])
-    elif looks_ahead(ctx.text, m.start()):
+    elif looks_ahead(ctx, m.start()):
         month = first if day >= ref.day else P.add_months(first, 1)
     else:
         month = first if day <= ref.day else P.add_months(first, -1)
@@ -823,6 +905,127 @@ def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
     )
 
 
+def _hour(surface: str) -> int | None:
+    number = parse_number(surface) if surface else None
+    return int(number) if number is not None and number == int(number) else None
+
+
+def _clock_ok(m: re.Match[str], suffix: str) -> bool:
+    """A number is a time of day only with a clock's marks: "3pm", "15:30", "15h30", "15h",
+    "3 o'clock", "3 in the morning", "half past 3"; a bare "3" or "3h" (a duration) is not."""
+    hour = _hour(group(m, "h" + suffix))
+    if hour is None or hour > 24:
+        return False
+    if group(m, "ampm" + suffix) or group(m, "part" + suffix) or group(m, "oclock" + suffix):
+        return 1 <= hour <= 12
+    if group(m, "min" + suffix):
+        return group(m, "sep" + suffix) != "." and group(m, "h" + suffix).isdigit()
+    if group(m, "wmin" + suffix):
+        return False  # "ten thirty" is a time only with am/pm (handled above)
+    return bool(group(m, "hh" + suffix)) and hour >= 13
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
+    """A time of day ("3pm", "at 15:30", "noon", "half past three in the afternoon"): it says
+    which day only through what it is attached to, else the sentence's day or the reference
+    date (the context pass)."""
+    past = group(m, "past").lower()
+    counted = past and ("half" in past or "quarter" in past or "minute" in m.group().lower())
+    if not group(m, "noon") and not _clock_ok(m, "") and not (counted and _hour(group(m, "h"))):
+        return None  # "half past three" is a time, "two to four" a count
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, relative=True, trace=["rule: time of day"])
+    hit.clock, hit.anaphor = True, ("clock", 0, "day")
+    return hit
+
+
+def _weekday_count(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "3 Fridays from now", "two Thursdays ago", "Friday after next": the Nth such day
+    after (before) the reference date."""
+    weekday = WEEKDAYS[(group(m, "wd") or group(m, "wd2")).lower().rstrip(".")]
+    count = parse_number(group(m, "n")) if group(m, "n") else Decimal(2)
+    if count is None or count != int(count) or not 1 <= count <= 60:
+        return None
+    way = 1 if (group(m, "dir") or group(m, "dir2")).split()[0].lower() in AHEAD_WORDS else -1
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, relative=True, trace=["rule: Nth weekday"])
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    first = P.nearest_weekday(weekday, ctx.reference - timedelta(days=max(0, -way)), way)
+    hit.period = Period.day(first + timedelta(weeks=way * (int(count) - 1)))
+    hit.trace.append(f"such day number {int(count)} counted from {ctx.reference}")
+    return hit
+
+
+AHEAD_WORDS = frozenset({"from", "hence", "after"})
+
+
+def _today(m: re.Match[str], ctx: Context, rule: str) -> Hit:
+    """A stretch shorter than a day around the reference ("the next hour", "end of day"): the
+    reference day, or the sentence's day (the context pass)."""
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, relative=True, trace=[rule])
+    hit.clock, hit.anaphor = True, ("clock", 0, "day")
+    return hit
+
+
+def _within_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "the next hour", "end of day", "EOD": within the day."""
+    return _today(m, ctx, f"rule: within the day ('{m.group().lower()}')")
+
+
+def _rest_of(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "the rest of the week": from the reference date to the end of its unit."""
+    unit = group(m, "unit").lower()
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, relative=True, trace=["rule: rest of"])
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    hit.period = P.span_period(ctx.reference, P.unit_period(unit, ctx.reference).end)
+    return hit
+
+
+def _to_present(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "to date", "till the present": up to the reference day, inclusive; a range ends
+    there ("from March to date")."""
+    hit = Hit(m.start("now"), m.end(), MentionKind.PERIOD, relative=True, trace=["rule: to date"])
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    hit.period = P.span_period(None, ctx.reference + timedelta(days=1))
+    return hit
+
+
+def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "the year", "that week", "the weekend": the unit holding the sentence's day or
+    period (the context pass), else the one holding the reference date."""
+    unit = group(m, "unit").lower()
+    kind = MentionKind.DATE if unit == "day" else MentionKind.PERIOD
+    hit = Hit(m.start(), m.end(), kind, relative=True, trace=[f"rule: the {unit}"])
+    hit.anaphor = ("the_unit", 0, unit)
+    return hit
+
+
+def _day_part(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "in the afternoon", "early morning": a part of a day, dated like a time of day."""
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, relative=True, trace=["rule: part of a day"])
+    hit.clock, hit.anaphor, hit.loose = True, ("clock", 0, "day"), not group(m, "pre")
+    return hit
+
+
+def _clock_range(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "3-4pm", "from 9:30 to 11:00", "between 3:30pm and 6 pm": times of one day."""
+    if group(m, "and") and not group(m, "between"):
+        return None
+    marked = any(group(m, k) for k in ("ampm", "ampm2", "part2"))
+    if not (marked or {group(m, "sep"), group(m, "sep2")} & {":", "h"}):
+        return None  # "2-1" is a score, "9:30-11" a time
+    hours = (_hour(group(m, "h")), _hour(group(m, "h2")))
+    if any(h is None or h > 24 for h in hours) or (marked and any(h and h > 12 for h in hours)):
+        return None
+    hit = Hit(m.start(), m.end(), MentionKind.DATE, relative=True, trace=["rule: times of day"])
+    hit.clock, hit.anaphor = True, ("clock", 0, "day")
+    return hit
+
+
 def _same_period(m: re.Match[str], ctx: Context) -> Hit | None:
     """For "the same period last year" / "the same quarter in 2023": the sentence's earlier
     period moved to another year."""
@@ -834,6 +1037,50 @@ def _same_period(m: re.Match[str], ctx: Context) -> Hit | None:
     return hit
 
 
+# Clock times: "3pm", "3:30 p.m.", "15:30", "15h30", "3 o'clock", "noon", "half past three".
+AMPM = r"(?:[ap]\.?\s?m\b\.?|[ap]\b(?![.'’]\w))"
+DAY_PART = r"(?:in\s+the\s+(?:morning|afternoon|evening|am|pm)|at\s+night|tonight)"
+
+
+def clock_pattern(suffix: str = "") -> str:
+    """One clock time; `suffix` names its groups apart (the second end of a range)."""
+    return rf"""
+    (?P<h{suffix}>\d{{1,2}}|{NUMBER_WORD})(?![\d,])
+    (?:(?P<sep{suffix}>[:h]|\.(?=\d\d\s*{AMPM}))(?P<min{suffix}>[0-5]\d)(?::[0-5]\d)?
+      |(?P<hh{suffix}>(?<=\d)h)(?![\w-])                              # :30, h30, .30pm, 15h
+      |\s+(?P<wmin{suffix}>{NUMBER_WORD})(?=\s*{AMPM}))?            # ten thirty am
+    (?:\s*(?P<ampm{suffix}>{AMPM})|\s*(?P<oclock{suffix}>o['’]?\s?clock))?  # pm, o'clock
+    (?:\s+(?P<part{suffix}>{DAY_PART}))?                               # in the morning
+    """
+
+
+CLOCK = rf"""
+    (?<![\w$€£¥:.,/])
+    (?:(?P<past>half|(?:a\s+)?quarter|\d{{1,2}}|{NUMBER_WORD})(?:\s+minutes?)?
+       \s+(?:past|after|to|till|before)\s+)?                          # half past, ten to
+    (?:(?P<noon>noon|midnight|midday|mid\s+day)|{clock_pattern()})
+    (?![\w%:/])"""
+# A part of a day on its own: "in the afternoon", "early morning", "late in the evening".
+DAY_PART_ALONE = r"""
+    \b(?P<pre>(?:early|late)\s+(?:in\s+the\s+)?|in\s+the\s+(?:early\s+|late\s+)?)?
+    (?:hours\s+of\s+the\s+)?(?:morning|afternoon|evening)\b"""
+# What follows a date that carries a time: "5/12 at 3pm", "4/25 @ 16h", "23/12 before 5pm".
+CLOCK_NEXT = re.compile(
+    r"\s*(?:at|@|before|after|by|from)\s*\d{1,2}(?:[:h.]\d\d)?\s*[ap]\.?m\b|\s*(?:at|@)\s*\d", re.I
+)
+CLOCK_RANGE = rf"""
+    (?<![\w$€£¥:.,/-])(?:(?P<between>between\s+)|from\s+)?
+    {clock_pattern()}
+    \s*(?:-|–|to|till|until|through|thru|(?P<and>and))\s*
+    {clock_pattern("2")}
+    (?![\w%:/])"""
+
+
+# Decades said aloud: "the nineties" is the 1990s.
+DECADE_WORDS = {
+    word + "ies": 10 * n for word, n in {"twent": 2, "thirt": 3, "fort": 4, "fift": 5,
+                                         "sixt": 6, "sevent": 7, "eight": 8, "ninet": 9}.items()
+}  # fmt: skip
 # The year a part of a year belongs to: explicit, relative, "the year" of the sentence.
 YEAR_REF = rf"""
     (?:\s*[,-]?\s*(?:of\s+|in\s+)?
@@ -847,7 +1094,7 @@ PART_OF_YEAR = rf"""
     (?:(?:the\s+)?(?P<fiscal>fiscal\s+|financial\s+)?\bQ(?P<q>[1-4])\b   # Q3, fiscal Q3
       |\bH(?P<h>[12])\b                                               # H1
       |(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+
-       (?:(?:fiscal\s+|financial\s+)?(?P<unit>quarter|half)             # first quarter
+       (?:(?:fiscal\s+|financial\s+)?(?P<unit>quarter|qtr|half)         # first quarter
          |(?P<nmonths>{NUM})\s+months))                               # first six months
     (?:\s+of)?{YEAR_REF}
 """
@@ -877,18 +1124,19 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     _rule(
         rf"""
         (?:(?P<wd>{WEEKDAY})[,\s]+)?                                   # optional weekday
-        (?<![\d/.,$€£¥])(?P<a>3[01]|[12]\d|0?[1-9])(?P<sep>/|(?<=\w\s\d)[.-]|(?<=\w\s\d\d)[.-])
-        (?P<b>3[01]|[12]\d|0?[1-9])                                   # 5/12, Fri 7.6
+        (?<![\d/.,$€£¥])(?P<a>3[01]|[12]\d|0?[1-9])
+        (?P<sep>/|(?<=\w\s\d)[.-]|(?<=\w\s\d\d)[.-]|(?<=^\d)\s*[-/]\s*|(?<=^\d\d)\s*[-/]\s*)
+        (?P<b>3[01]|[12]\d|0?[1-9])                                   # 5/12, Fri 7.6, 2 - 15
         (?![\d/%]|\s*(?:h\b|hours?|of\b|th\b|[ap]\.?m\b|:))""",
         _numeric_md,
     ),
     _rule(
         rf"""
         (?:(?P<wd>{WEEKDAY})[,\s]+(?:the\s+)?)?         # optional weekday: "Mon, "
-        (?P<d>{DAY_NUM}|{DAY_ORD})(?:\s+day)?           # 27 / 27th / twenty-seventh
+        (?P<d>{DAY_NUM}|{DAY_ORD}|\b{NUMBER_WORD})(?:\s+day)?           # 27 / 27th / twenty-seventh
         (?:\s*(?:of\s+)?|-|/)(?P<m>{MONTH})             # of August / -Aug / Aug
         (?:(?:[\s,/-]+|\s+of\s+|\s*,?\s*in\s+)           # , 2024 / of 2024 / -2024
-           (?P<y>{YEAR4}|'\d\d|\d\d(?!\s+[a-z]))(?![\w:]))?
+           (?P<y>{YEAR4}|'\d\d|\d\d(?!\s+[a-z])|{SPELLED_YEAR})(?![\w:]))?
         """,
         _day_month,
     ),
@@ -898,13 +1146,14 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<m>{MONTH})(?:\s*[/-]\s*|[\s,]*)(?:the\s+)?   # Aug. / August the / May/ / Dec31
         (?P<d>{DAY_NUM}|{DAY_ORD}|{NUMBER_WORD})         # 27 / 27th / the first / twenty
         (?!\s*(?:%|percent|million|billion|thousand|[.,]\d))
-        (?:(?:\s*,\s*|\s+|-|\s+of\s+|\s*,?\s*in\s+)(?P<y>{YEAR4}|'\d\d)(?![\d:]))?
+        (?:\s+\d\d:\d\d(?::\d\d)?(?=\s+\d{{4}}))?                        # 15:50:06 (ctime)
+        (?:(?:\s*,\s*|\s+|-|\s+of\s+|\s*,?\s*in\s+)(?P<y>{YEAR4}|'\d\d|{SPELLED_YEAR})(?![\d:]))?
         """,
         _month_day,
     ),
     _rule(
         rf"""
-        (?<!\d)(?P<m>{MONTH})(?:[\s,/-]+|\s+of\s+|\s+in\s+)(?P<y>{YEAR4}|'\d\d)(?!\d)  # Aug 2024
+        (?<!\d)(?P<m>{MONTH})(?:[\s,/-]+|\s+of\s+|\s+in\s+)(?P<y>{YEAR4}|'\d\d|{SPELLED_YEAR})(?!\d)
         """,
         _month_year,
     ),
@@ -955,6 +1204,13 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     _rule(
         rf"""
+        \b(?:in|since|by|of|until|till|before|after|during|from|to|year)\s+
+        (?P<y>{SPELLED_YEAR})                                   # in nineteen ninety six
+        """,
+        _spelled_year_only,
+    ),
+    _rule(
+        rf"""
         (?<![\d$€£¥.,#/-])(?P<y>{YEAR4})\s*(?:-|–|—|~|/)\s*  # 2014-2018, 2023-24
         (?P<y2>{YEAR4}|\d\d)(?![\d%/-])
         """,
@@ -963,6 +1219,13 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     _rule(
         r"""
         (?:the\s+)?['’]?(?P<dec>1[0-9]\d0|20[0-9]0|[2-9]0)['’]?\s?s\b  # 1990s, the '90s
+        """,
+        _decade,
+    ),
+    _rule(
+        rf"""
+        (?:(?<=\bthe\s)|(?<=\bin\s))(?:nineteen\s+)?     # the nineties
+        (?P<word>{alternation(DECADE_WORDS)})\b
         """,
         _decade,
     ),
@@ -997,7 +1260,8 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         rf"""
         (?P<the>the\s+)?(?P<rel>last|past|previous|prior|preceding|this|current|next|coming|
                                upcoming|following|same)
-        \s+(?P<unit>year|yr|month|quarter|qtr|weekend|week|decade|fortnight|day)\b  # last year
+        \s+(?:calendar\s+)?
+        (?P<unit>year|yr|month|quarter|qtr|week-?end|wkend|week|decade|fortnight|day)\b
         (?!\s*(?:'s|’s)?\s*(?:first|second|third|fourth)\b|\s+of\s|\s+in\s+(?:{MONTH}|{YEAR4}))""",
         _relative_unit,
     ),
@@ -1041,6 +1305,38 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         _offset,
     ),
     _rule(rf"""\b(?:{alternation(DAY_WORDS)})\b""", _day_word),  # today, yesterday
+    _rule(CLOCK, _clock),  # 3pm, 15:30, half past three
+    _rule(CLOCK_RANGE, _clock_range),  # 3-4pm, from 9:30 to 11:00
+    _rule(DAY_PART_ALONE, _day_part),  # in the afternoon, early morning
+    _rule(
+        rf"""(?P<n>{NUM})\s+(?P<wd>{alternation([w for w in WEEKDAYS if len(w) > 5])})s
+        \s+(?P<dir>from\s+now|from\s+today|hence|ago|back|before\s+now)\b  # 3 Fridays from now
+        |(?P<wd2>{WEEKDAY})\s+(?P<dir2>after\s+next|before\s+last)\b""",  # Friday after next
+        _weekday_count,
+    ),
+    _rule(
+        r"""\b(?:(?:the\s+)?(?:next|past|last|coming|previous)\s+hour          # the next hour
+        |(?:the\s+)?(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day)    # end of day
+        |close\s+of\s+business)\b""",
+        _within_day,
+    ),
+    _rule(
+        r"""(?:the\s+)?(?:rest|remainder|remaining)\s+of\s+(?:the|this)\s+  # rest of the week
+        (?P<unit>week|month|year)\b""",
+        _rest_of,
+    ),
+    _rule(
+        r"""(?<!\bup\s)(?<!\bequals\s)(?<!\bequal\s)\b(?:to|till|until)\s+  # to date
+        (?P<now>date|current\s+date|the\s+present(?:\s+day)?)\b(?![-\s]*\d|-)""",
+        _to_present,
+    ),
+    _rule(
+        r"""(?<!early\sin\s)(?<!late\sin\s)
+        \b(?:the|that)\s+(?P<unit>year|month|week|weekend|day)\b  # the year, that week
+        (?!\s*(?:of\b|\d|[-–]|to\s+date|'s|’s)
+           |\s+(?:beginning|starting|commencing|ending|from)\b)""",
+        _the_unit,
+    ),
     _rule(
         r"""
         \b(?:so\s+far\s+this\s+(?P<unit>year|month|quarter|week)   # so far this year
@@ -1075,7 +1371,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     _rule(
         rf"""
         (?P<wd>{WEEKDAY})[,\s]+(?:the\s+)?(?P<d>{DAY_NUM}|{DAY_ORD})   # Sunday the 31st
-        (?!\s*(?:of\s+)?{MONTH}|\s*(?:[ap]\.?m\b|:|h\d|[-./]\s*\d|\s*o['’]?clock))""",
+        (?!\s*(?:of\s+)?{MONTH}|\s*(?:[ap]\.?m\b|:|h\d|h\b|[-./]\s*\d|\s*o['’]?clock))""",
         _weekday_day,
     ),
     _rule(
@@ -1115,28 +1411,48 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?:the\s+)?(?P<ord>{DAY_ORD}|last|final|\d{{1,2}}(?:st|nd|rd|th))\s+  # the first
         (?P<what>week|day|month|{WEEKDAY})\s+(?:of|in)\s+(?:the\s+)?          # Monday of
         (?:(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?|(?P<yy>{YEAR4})      # July (2016) / 2016
-        |(?P<rel>this|next|last|current|following|previous|the\s+following)\s+
+        |(?P<rel>this|next|last|current|following|previous|the\s+following|the)\s+
          (?P<unit>month|year))(?![\w])""",
         _nth_in,
     ),
     _rule(
         rf"""
-        (?:\b(?:on|by|until|till|since|from|around|before|after)\s+)(?P<the>the)\s+  # on the 18th
+        (?:the\s+)?(?P<ord>first|last|final)\s+(?P<n>{NUM})\s+  # the first 10 days
+        (?P<what>days|weeks)\s+
+        (?:of|in)\s+(?:the\s+)?
+        (?:(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?|(?P<yy>{YEAR4})    # of March (2016) / 2016
+        |(?P<rel>this|next|last|current|following|previous)\s+(?P<unit>month|year))(?![\w])""",
+        _first_n_in,
+    ),
+    _rule(
+        rf"""
+        (?<![\w$€£¥.,/-])(?P<d>{DAY_NUM})\s*(?:,|and|&|or)\s*          # 18 and 19 June
+        (?=(?:{DAY_NUM}\s*(?:,|and|&|or)\s*)*{DAY_NUM}\s+(?:of\s+)?(?P<m>{MONTH}))""",
+        _listed_day,
+    ),
+    _rule(
+        rf"""
+        (?:\b(?:on|by|until|till|since|from|around|before|after|to|through)\s+)  # on the 18th
+        (?P<the>the)\s+
         (?P<d>\d{{1,2}}(?:st|nd|rd|th)|{DAY_ORD})(?!\s+(?:of\s+)?{MONTH}|\s*\w)
         (?:\s+(?:of\s+)?(?P<rel>this|next|last|the\s+following)\s+month)?""",
         _day_of_month,
     ),
     _rule(
         rf"""
-        (?P<the>the)\s+(?P<d>\d{{1,2}}(?:st|nd|rd|th)|{DAY_ORD})\s+     # the 21st of next month
-        (?:of\s+)?(?P<rel>this|next|last|the\s+following)\s+month""",
+        (?:(?P<the>the)\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?|{DAY_ORD})\s+  # the 21st of next month
+        (?(the)(?:of\s+)?|of\s+)(?:the\s+)?
+        (?P<rel>this|next|last|following|current|previous)\s+month""",
         _day_of_month,
     ),
     _rule(
         rf"""
         (?:(?P<rel>last|next|this|following|previous|coming)\s+)?       # last Easter
+        (?<!chinese\s)(?<!lunar\s)(?<!islamic\s)(?<!hijri\s)(?<!jewish\s)  # not another
+        (?<!persian\s)(?<!orthodox\s)(?<!hindu\s)                      # calendar's one
         \b(?P<name>{HOLIDAY_NAMES})(?![\w'’])                          # Thanksgiving
-        (?:\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d))?                          # 2013
+        (?:\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d)                           # 2013
+           |\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?            # of next year
         """,
         _holiday,
     ),
@@ -1153,18 +1469,35 @@ SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
 FUTURE_CUE = re.compile(
     r"""
     \b(?:will|shall|going\s+to|gonna|plans?\s+to|scheduled|expected\s+to|set\s+to|
-       upcoming|let'?s|remind|book|schedule|meet|available|can\s+you|could\s+you|please)\b
+       upcoming|this\s+coming|let'?s|remind|book|schedule|meet|available|can\s+you|could\s+you|
+       please)\b
     |['’]ll\b""",
+    re.X | re.I,
+)
+# Words that put a sentence in the past: with `prefer="future"` its dates stay the last ones.
+PAST_CUE = re.compile(
+    r"""
+    \b(?:was|were|had|did|happened|ago|yesterday|said|went|came|left|died|born|visited|
+       already|previously|earlier)\b""",
     re.X | re.I,
 )
 
 
-def looks_ahead(text: str, pos: int) -> bool:
-    """True when the sentence around `pos` speaks of the future ("will", "let's meet")."""
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence around `pos` (ends as in `SENTENCE_END`)."""
     starts = [m.end() for m in SENTENCE_END.finditer(text, 0, pos)]
     end = SENTENCE_END.search(text, pos)
-    sentence = text[starts[-1] if starts else 0 : end.end() if end else len(text)]
-    return FUTURE_CUE.search(sentence) is not None
+    return text[starts[-1] if starts else 0 : end.end() if end else len(text)]
+
+
+def looks_ahead(ctx: Context, pos: int) -> bool:
+    """True when the date at `pos` is the next one rather than the last: its sentence speaks
+    of the future ("will", "let's meet"), or it gives no tense cue and `ctx.prefer` is
+    "future"."""
+    sentence = sentence_at(ctx.text, pos)
+    if FUTURE_CUE.search(sentence) is not None:
+        return True
+    return ctx.prefer == "future" and PAST_CUE.search(sentence) is None
 
 
 def is_time(hit: Hit) -> bool:

@@ -89,6 +89,7 @@ UNITS: dict[str, str] = {
     "hours": "hour",
     "hr": "hour",
     "hrs": "hour",
+    "h": "hour",
     "minute": "minute",
     "minutes": "minute",
     "min": "minute",
@@ -159,8 +160,8 @@ MONTH = (
     rf"(?:{alternation([m for m in MONTHS if len(m) > 4])}"
     rf"|(?:{alternation([m for m in MONTHS if len(m) <= 4])})\.?)(?![a-z])"
 )
-WEEKDAY = (
-    rf"(?:{alternation([w for w in WEEKDAYS if len(w) > 5])}"
+WEEKDAY = (  # never inside a word: "Tomon Textiles" holds no Monday
+    rf"(?<![A-Za-z])(?:{alternation([w for w in WEEKDAYS if len(w) > 5])}"
     rf"|(?:{alternation([w for w in WEEKDAYS if len(w) <= 5])})\.?)(?![a-z])"
 )
 UNIT = rf"(?:{alternation(UNITS)})(?![a-z])"
@@ -187,8 +188,37 @@ def parse_number(surface: str) -> Decimal | None:
         return None
 
 
+# The first word of a year said aloud: "nineteen" ninety-six, "seventeen" hundred.
+CENTURY_WORDS = numbered(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty", 10
+)
+SPELLED_YEAR = rf"""(?:
+    (?:{alternation(CENTURY_WORDS)})[\s-]+(?:hundred\s+(?:and\s+)?)?{NUMBER_WORD}  # nineteen six
+    |(?:one|two)\s+thousand(?:\s+(?:and\s+)?{NUMBER_WORD})?)(?![\w-])  # two thousand and five
+"""
+
+
+def spelled_year(surface: str) -> int | None:
+    """A year said aloud ("nineteen ninety six", "two thousand and fifteen", "seventeen
+    hundred thirty three"); None when the words do not make one ("nineteen five")."""
+    words = re.sub(r"[\s-]+", " ", surface.lower()).replace(" and ", " ").split()
+    if "thousand" in words:
+        rest = parse_number(" ".join(words[2:])) if words[2:] else Decimal(0)
+        base = 1000 * SMALL_NUMBERS.get(words[0], 0)
+        return base + int(rest) if rest is not None and 0 <= rest < 100 else None
+    century = CENTURY_WORDS.get(words[0]) if words else None
+    hundred = "hundred" in words
+    rest = parse_number(" ".join(w for w in words[1:] if w != "hundred"))
+    if century is None or rest is None or not 0 <= rest < 100 or (rest < 10 and not hundred):
+        return None
+    return 100 * century + int(rest)
+
+
 def year_of(surface: str) -> int:
-    """A written year: "2024", "'24" / "24" (2000s up to 2069, else 1900s)."""
+    """A written year: "2024", "'24" / "24" (2000s up to 2069, else 1900s), or said aloud
+    ("nineteen ninety six"; 0 when the words make no year)."""
+    if re.search(r"[a-z]", surface, re.I):
+        return spelled_year(surface) or 0
     digits = surface.strip("'’ ")
     if len(digits) == 4:
         return int(digits)
@@ -263,6 +293,8 @@ DAY_WORDS = {
     "tonite": 0,
     "the day after tomorrow": 2,
     "the day before yesterday": -2,
+    "day after tomorrow": 2,
+    "day before yesterday": -2,
     "last night": -1,
     "till date": 0,
     "at the present time": 0,

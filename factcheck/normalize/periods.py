@@ -245,7 +245,8 @@ def period_of_phrase(
 
 
 # Holidays as calendar rules: ("fixed", month, day), ("nth", month, weekday, n, days after)
-# with n = -1 for the last such weekday, or ("easter", days after Easter Sunday).
+# with n = -1 for the last such weekday, ("easter", days after Easter Sunday) or ("orthodox",
+# days after Orthodox Easter Sunday).
 HolidayRule = tuple[str, int, int, int, int]
 HOLIDAYS: dict[str, HolidayRule] = {
     "new year's day": ("fixed", 1, 1, 0, 0),
@@ -305,6 +306,13 @@ HOLIDAYS: dict[str, HolidayRule] = {
     "pentecost": ("easter", 49, 0, 0, 0),
     "whit sunday": ("easter", 49, 0, 0, 0),
     "whit monday": ("easter", 50, 0, 0, 0),
+    "orthodox easter": ("orthodox", 0, 0, 0, 0),
+    "orthodox easter sunday": ("orthodox", 0, 0, 0, 0),
+    "orthodox good friday": ("orthodox", -2, 0, 0, 0),
+    "orthodox great friday": ("orthodox", -2, 0, 0, 0),
+    "orthodox palm sunday": ("orthodox", -7, 0, 0, 0),
+    "lazarus saturday": ("orthodox", -8, 0, 0, 0),
+    "clean monday": ("orthodox", -48, 0, 0, 0),
 }
 
 
@@ -321,6 +329,17 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), moved to the Gregorian calendar
+    (13 days from 1900 to 2099, one less per century before and one more after)."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    gap = year // 100 - year // 400 - 2
+    return date(year, month, day + 1) + timedelta(days=gap)
+
+
 def holiday(name: str, year: int) -> date | None:
     """The day of holiday `name` (a key of `HOLIDAYS`) in `year`; None for an unknown name."""
     rule = HOLIDAYS.get(name)
@@ -331,6 +350,8 @@ def holiday(name: str, year: int) -> date | None:
         return date(year, a, b)
     if kind == "easter":
         return easter(year) + timedelta(days=a)
+    if kind == "orthodox":
+        return orthodox_easter(year) + timedelta(days=a)
     if n > 0:
         first = date(year, a, 1)
         day = first + timedelta(days=(b - first.weekday()) % 7 + 7 * (n - 1))
