@@ -17,6 +17,11 @@ _SCALES = (
 )
 
 
+def possessive(name: str) -> str:
+    """ "Alibaba's", "Zenith Motors'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def format_number(value: Decimal) -> str:
     """A readable number: scaled (bn, m, tn) and with at most four significant digits."""
     sign = "-" if value < 0 else ""

@@ -20,7 +20,7 @@ from factcheck.compare.evidence import (
     period_relation,
     same_figure,
 )
-from factcheck.describe import format_amount, format_period
+from factcheck.describe import format_amount, format_period, possessive
 from factcheck.link import members, metric_family, subject_key, subjects_overlap
 from factcheck.models import Claim, Finding, Severity
 
@@ -108,8 +108,8 @@ def _credited_differently(a: Claim, b: Claim) -> bool:
 def _same_figure_finding(a: Claim, b: Claim) -> Finding:
     message = (
         f"The same figure is credited to different subjects: {a.span.text!r} is "
-        f"{_who(a)}'s {a.metric} ({format_period(a.period, a.period_text)}) in {a.source_id}, "
-        f"but {b.span.text!r} is {_who(b)}'s {b.metric} "
+        f"{_whose(a, a.metric)} ({format_period(a.period, a.period_text)}) in {a.source_id}, "
+        f"but {b.span.text!r} is {_whose(b, b.metric)} "
         f"({format_period(b.period, b.period_text)}) in {b.source_id}."
     )
     return make_finding(
@@ -121,11 +121,14 @@ def _same_figure_finding(a: Claim, b: Claim) -> Finding:
     )
 
 
-def _who(claim: Claim) -> str:
+def _whose(claim: Claim, thing: str) -> str:
+    """ "Alibaba's investment", or "the combined investment of Alibaba, Tencent and Baidu"."""
     s = claim.subject
     if s.kind == "group" and s.members:
-        return " + ".join(s.members) + " combined"
-    return s.name
+        names = [*s.members[:-1], f"and {s.members[-1]}"] if len(s.members) > 1 else s.members
+        joined = ", ".join(names[:-1]) + " " + names[-1] if len(names) > 2 else " ".join(names)
+        return f"the combined {thing} of {joined}"
+    return f"{possessive(s.name)} {thing}"
 
 
 def check_parts(claims: Sequence[Claim]) -> list[Finding]:
@@ -160,9 +163,9 @@ def check_parts(claims: Sequence[Claim]) -> list[Finding]:
                     findings.append(
                         make_finding(
                             PART_EXCEEDS_WHOLE,
-                            f"{name}'s {part.metric} {part.span.text!r} "
+                            f"{possessive(name)} {part.metric} {part.span.text!r} "
                             f"({format_amount(part_found[1])}) in {part.source_id} exceeds "
-                            f"{_who(whole)}'s {whole.span.text!r} "
+                            f"{_whose(whole, repr(whole.span.text))} "
                             f"({format_amount(found[1])}) in {whole.source_id}.",
                             [evidence_of(part), evidence_of(whole)],
                             keys=[content_key(part), content_key(whole)],

@@ -24,7 +24,7 @@ from factcheck.compare.evidence import (
     midpoint,
     same_figure,
 )
-from factcheck.describe import format_amount, format_period
+from factcheck.describe import format_amount, format_period, possessive
 from factcheck.models import Amount, Claim, Finding, Period, Severity
 
 VALUE_MISMATCH = CheckInfo(
@@ -261,7 +261,7 @@ def _agreements(clusters: list[_Cluster], period: Period | None) -> list[Finding
         out.append(
             make_finding(
                 AGREEMENT,
-                f"{n} sources agree on {rep.claim.subject.name}'s {rep.claim.metric}: "
+                f"{n} sources agree on {possessive(rep.claim.subject.name)} {rep.claim.metric}: "
                 f"{rep.claim.span.text!r} and {len(c.items) - 1} more "
                 f"({format_period(period)}).",
                 [evidence_of(i.claim) for i in c.items[:EVIDENCE_PER_SIDE]],
@@ -303,7 +303,7 @@ def _conflict(a: _Cluster, b: _Cluster, *, aligned: bool) -> Finding:
     same_source = a.sources == b.sources and len(a.sources) == 1
     claim = ra.claim
     message = (
-        f"{claim.subject.name}'s {claim.metric}: {ra.claim.span.text!r} "
+        f"{possessive(claim.subject.name)} {claim.metric}: {ra.claim.span.text!r} "
         f"({format_amount(ra.amount)}) in {_names(a)} against {rb.claim.span.text!r} "
         f"({format_amount(rb.amount)}) in {_names(b)}"
         f"{' (within one source)' if same_source else ''}: {why}."
@@ -333,7 +333,7 @@ def _mislabelled(
             out.append(
                 make_finding(
                     PERIOD_MISLABELLED,
-                    f"{ra.claim.subject.name}'s {ra.claim.metric}: the same figure "
+                    f"{possessive(ra.claim.subject.name)} {ra.claim.metric}: the same figure "
                     f"({ra.claim.span.text!r}, {rb.claim.span.text!r}) is given for "
                     f"{p.describe()} in {_names(a)} and for {q.describe()} in {_names(b)}: "
                     "one of them may have the period wrong.",
