@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from factcheck.describe import describe_claim, describe_normalization
+from factcheck.describe import describe_normalization
 from factcheck.models import (
     Claim,
     Decision,
@@ -56,7 +56,6 @@ class SideView:
     evidence: Evidence
     source: SourceView
     quote: QuoteView
-    value: str | None
     normalized: str | None
 
 
@@ -166,7 +165,6 @@ def finding_views(
                     evidence=evidence,
                     source=source_view(sources.get(evidence.source_id), evidence.source_id),
                     quote=split_quote(evidence.quote, evidence.figure),
-                    value=describe_claim(claim) if claim else None,
                     normalized=describe_normalization(claim.normalized)
                     if claim and claim.normalized
                     else None,
