@@ -7,52 +7,18 @@ could be read.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from factcheck.cli_common import add_published_option, parse_published, write_output
 from factcheck.errors import UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "markdown", "json", "html")
 PROGRESS_MIN_SOURCES = 20  # below this a run is too short for a progress bar to help
-
-
-def _published(values: Sequence[str]) -> dict[str, date]:
-    out: dict[str, date] = {}
-    for item in values:
-        source, sep, day = item.partition("=")
-        if not sep or not source:
-            raise UsageError(f"--published {item!r}: expected SOURCE=YYYY-MM-DD")
-        try:
-            out[source.strip()] = date.fromisoformat(day.strip())
-        except ValueError as exc:
-            raise UsageError(f"--published {item!r}: {day!r} is not a YYYY-MM-DD date") from exc
-    return out
-
-
-def write_output(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
-    """Print, or write atomically to `output`; never over one of the inputs."""
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        return
-    target = Path(output)
-    for given in inputs:
-        path = Path(given)
-        inside = path.is_dir() and target.resolve().parent == path.resolve()
-        if (path.exists() and target.exists() and target.resolve() == path.resolve()) or (
-            inside and target.suffix.lower() in (".txt", ".md")
-        ):
-            raise UsageError(f"--output {output}: would overwrite or add to a source ({given})")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-    os.replace(tmp, target)
 
 
 @contextmanager
@@ -77,7 +43,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from factcheck.pipeline import check
     from factcheck.reference import load_reference
 
-    published = _published(args.published)
+    published = parse_published(args.published)
     reference = load_reference(tuple(Path(p) for p in args.reference))
     with progress_bar(not args.no_progress) as progress:
         report = check(
@@ -165,13 +131,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     report.add_argument("paths", nargs="+", metavar="PATH", help="source files or folders")
     report.add_argument("--format", choices=FORMATS, default="text")
     report.add_argument("--output", "-o", metavar="FILE", help="write the report here")
-    report.add_argument(
-        "--published",
-        action="append",
-        default=[],
-        metavar="SOURCE=DATE",
-        help="publication date of a source (its file stem), YYYY-MM-DD; repeatable",
-    )
+    add_published_option(report)
     report.add_argument(
         "--fail-on",
         choices=("error", "warning", "never"),

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from factcheck.cli_common import add_published_option, parse_published, write_output
 from factcheck.models import Evidence, Finding, Frozen, Report, Severity, Source, Span
 
 Verdict = Literal["supported", "contradicted", "unsupported"]
@@ -164,11 +165,10 @@ def render_draft_json(result: DraftCheck) -> str:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from factcheck.cli import _published, write_output
     from factcheck.errors import NoSourcesError
     from factcheck.sources import source_from_text
 
-    published = _published(args.published)
+    published = parse_published(args.published)
     draft: str | Source = args.draft
     if args.draft == STDIN:
         draft = source_from_text(STDIN_ID, sys.stdin.read(), published=published.get(STDIN_ID))
@@ -196,11 +196,5 @@ def register_check(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the result here")
-    parser.add_argument(
-        "--published",
-        action="append",
-        default=[],
-        metavar="SOURCE=DATE",
-        help="publication date of a source or of the draft (its file stem), YYYY-MM-DD",
-    )
+    add_published_option(parser, "a source or of the draft")
     parser.set_defaults(run=_cmd_check)

@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from factcheck.cli_common import add_published_option, parse_published, write_output
 from factcheck.errors import UsageError
 from factcheck.models import DecisionSet, DecisionStatus, Finding, Report
 from factcheck.review import DEFAULT_HOST, DEFAULT_PORT
@@ -24,10 +25,9 @@ EXIT_OK = 0
 
 
 def _report(args: argparse.Namespace) -> Report:
-    from factcheck.cli import _published
     from factcheck.pipeline import check
 
-    report = check([args.path], published=_published(args.published))
+    report = check([args.path], published=parse_published(args.published))
     if not report.sources:
         raise UsageError(f"{args.path}: no source could be read")
     return report
@@ -116,7 +116,6 @@ def _cmd_set(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from factcheck.cli import write_output
 
     if args.format == "claimreview":
         from factcheck.report.claimreview import render_claimreview
@@ -154,13 +153,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--db", metavar="FILE", help="the decision store (default: PATH/.factcheck/review.sqlite)"
     )
     pipeline = argparse.ArgumentParser(add_help=False)
-    pipeline.add_argument(
-        "--published",
-        action="append",
-        default=[],
-        metavar="SOURCE=DATE",
-        help="publication date of a source, as for `factcheck report`",
-    )
+    add_published_option(pipeline)
     review = subparsers.add_parser("review", help="record and list editors' decisions on findings")
     actions = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")
 
