@@ -61,3 +61,14 @@ def test_claim_ids_include_the_source_id_and_offsets() -> None:
     (claim,) = r.claims
     assert claim.id == f"s0:{claim.span.start}-{claim.span.end}"
     assert claim.span.text == "$12 million"
+
+
+def test_the_order_of_sources_does_not_change_the_report() -> None:
+    texts = [
+        "Orbital Freight reported revenue of $4.1 billion for the second quarter of 2024.",
+        "Orbital Freight's revenue in the second quarter of 2024 was $5.3 billion.",
+        "Orbital Freight said second-quarter 2024 revenue was about $4.1 billion.",
+    ]
+    sources = [source_from_text(f"s{i}", t, published=DAY) for i, t in enumerate(texts)]
+    forward = factcheck.check(sources).to_json()
+    assert factcheck.check(list(reversed(sources))).to_json() == forward
