@@ -8,8 +8,10 @@ the library keeps Decimals.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from typing import Any, TextIO
 
 from factcheck.models import (
@@ -75,17 +77,34 @@ def mention_to_contract(m: Mention) -> dict[str, Any] | None:
     return {"start": m.span.start, "end": m.span.end, "text": m.span.text, **fields}
 
 
+_PERCENT_MARK = re.compile(r"%|％|‰|per\s?cent|pct|percent", re.IGNORECASE)
+
+
 def _inner_numbers(m: Mention) -> list[dict[str, Any]]:
     """The numerals inside a money or percent mention, as numbers of their own.
 
     Number suites label the "20" of "$20" too; the scorer counts such a nested number as a
-    match when labelled and never as a false alarm.
+    match when labelled and never as a false alarm. A share written without a percent mark
+    ("one out of three", "a quarter of") is also the ratio it states (1/3, 0.25).
     """
     if not isinstance(m.value, Money | Percent):
         return []
     from factcheck.extract.numerals import find_numerals
 
     out = []
+    if isinstance(m.value, Percent) and not _PERCENT_MARK.search(m.span.text):
+        low, high = _bounds(m.value.amount)
+        out.append(
+            {
+                "kind": "number",
+                "start": m.span.start,
+                "end": m.span.end,
+                "text": m.span.text,
+                "value": _ratio(m.value.amount.stated),
+                "low": _ratio(low),
+                "high": _ratio(high),
+            }
+        )
     for numeral in find_numerals(m.span.text):
         start = m.span.start + numeral.start
         end = m.span.start + numeral.end
@@ -101,6 +120,10 @@ def _inner_numbers(m: Mention) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _ratio(percent: float | Decimal | None) -> float | None:
+    return None if percent is None else float(percent) / 100
 
 
 def _reference_date(raw: object) -> date | None:

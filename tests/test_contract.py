@@ -25,7 +25,7 @@ def test_money_range_and_bound_fields() -> None:
 
 
 def test_run_jsonl_answers_every_line() -> None:
-    lines = [
+    lines: list[dict[str, str | None]] = [
         {"id": "a", "text": "Sales rose 5% to $3 million.", "reference_date": None},
         {"id": "b", "text": "", "reference_date": "2016-11-07"},
     ]
@@ -36,5 +36,24 @@ def test_run_jsonl_answers_every_line() -> None:
     assert [o["id"] for o in out] == ["a", "b"]
     kinds = sorted(m["kind"] for m in out[0]["mentions"])
     assert kinds == ["money", "number", "number", "percent"]  # numerals inside, as numbers
+    text = lines[0]["text"] or ""
     for m in out[0]["mentions"]:
-        assert lines[0]["text"][m["start"] : m["end"]] == m["text"]
+        assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_a_share_without_a_percent_mark_is_also_its_ratio() -> None:
+    stdin = io.StringIO(json.dumps({"id": "r", "text": "two in five voters agreed"}) + "\n")
+    stdout = io.StringIO()
+    run_jsonl(stdin, stdout, quantities_only)
+    (line,) = [json.loads(x) for x in stdout.getvalue().splitlines()]
+    share = [m for m in line["mentions"] if m["kind"] == "percent"]
+    ratio = [m for m in line["mentions"] if m["kind"] == "number" and m["text"] == "two in five"]
+    assert share[0]["value"] == 40 and ratio[0]["value"] == 0.4
+
+
+def test_a_marked_percentage_is_not_repeated_as_a_ratio() -> None:
+    stdin = io.StringIO(json.dumps({"id": "p", "text": "up 40% on the year"}) + "\n")
+    stdout = io.StringIO()
+    run_jsonl(stdin, stdout, quantities_only)
+    (line,) = [json.loads(x) for x in stdout.getvalue().splitlines()]
+    assert [m["value"] for m in line["mentions"] if m["kind"] == "number"] == [40]

@@ -152,3 +152,50 @@ def test_a_mark_glued_to_the_next_digits_belongs_to_them() -> None:
 def test_currency_without_minor_units_groups_thousands_with_a_dot() -> None:
     (value,) = money("harga Rp 31.500")
     assert value.currency == "IDR" and value.amount.stated == 31500
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("a fare of 250 KSh", "250", "KES"),
+        ("rent of 4,000 د.إ a month", "4000", "AED"),
+        ("a NIS 12 million grant", "1.2e7", "ILS"),
+        ("bread at 300 ₸", "300", "KZT"),
+        ("a 45 ლარი ticket", "45", "GEL"),
+        ("priced 2.400,- Kr", "2400", "SEK"),
+        ("Total: £ 19. 99", "19.99", "GBP"),
+        ("Total: 74, 50 zł", "74.50", "PLN"),
+        ("a ticket at 35 L.E. each", "35", "EGP"),
+    ],
+)
+def test_more_currency_marks_and_price_tags(text: str, amount: str, currency: str) -> None:
+    (value,) = money(text)
+    assert value.amount.stated == Decimal(amount)
+    assert value.currency == currency
+
+
+def test_a_sign_glued_between_digits_names_no_amount() -> None:
+    assert money("ref 3400€120") == []
+
+
+def test_cents_after_a_spaced_mark_mid_sentence_are_another_number() -> None:
+    (value,) = money("It cost $40. 25 people paid.")
+    assert value.amount.stated == 40
+
+
+def test_lower_case_rmb_reads_as_a_code_on_either_side() -> None:
+    found = money("rmb 30 and 12 rmb")
+    assert [(v.amount.stated, v.currency) for v in found] == [
+        (Decimal(30), "CNY"),
+        (Decimal(12), "CNY"),
+    ]
+
+
+def test_a_sign_between_two_prefixed_amounts_opens_the_second() -> None:
+    found = money("€ 10.00 € 12.50 in fees")
+    assert [v.amount.stated for v in found] == [Decimal("10.00"), Decimal("12.50")]
+
+
+def test_a_code_after_a_prefixed_amount_still_names_its_currency() -> None:
+    (value, *_) = money("$1,250.00 NZD 3 times")
+    assert value.currency == "NZD"

@@ -97,3 +97,71 @@ def test_never_raises_and_spans_are_ordered(text: str) -> None:
     for numeral in find_numerals(text):
         assert last <= numeral.start < numeral.end <= len(text)
         last = numeral.end
+
+
+@pytest.mark.parametrize(
+    ("surface", "value"),
+    [
+        ("2^10", "1024"),
+        ("1.5^2", "2.25"),
+        ("4^-1", "0.25"),
+        ("-3^2", "-9"),
+        ("2^--2", "4"),
+        ("3x2^4", "48"),
+        ("5 lakh and three hundred", "500300"),
+        ("1'250,75", "1250.75"),
+        ("2.400,-", "2400"),
+    ],
+)
+def test_reads_powers_compounds_and_price_forms(surface: str, value: str) -> None:
+    numeral = parse_numeral(surface)
+    assert numeral is not None, surface
+    assert numeral.value == Decimal(value)
+
+
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=0, max_value=6))
+def test_powers_round_trip(base: int, exponent: int) -> None:
+    numeral = parse_numeral(f"{base}^{exponent}")
+    assert numeral is not None and numeral.value == base**exponent
+
+
+@pytest.mark.parametrize("text", ["0^-1", "7^900", "9.9^99"])
+def test_powers_without_a_stateable_value_are_dropped(text: str) -> None:
+    assert find_numerals(text) == []
+
+
+def test_bare_commas_between_small_numbers_make_a_list() -> None:
+    values = [n.value for n in find_numerals("see rows 4,9,15 and 16")]
+    assert values == [4, 9, 15, 16]
+
+
+def test_thousands_groups_are_no_list() -> None:
+    assert [n.value for n in find_numerals("3,500,000")] == [3500000]
+
+
+def test_zero_never_extends_a_compound() -> None:
+    values = [n.value for n in find_numerals("2 hundred and 0 were left")]
+    assert values == [200, 0]
+
+
+def test_a_number_with_a_second_separator_is_a_code() -> None:
+    assert find_numerals("build 4.1.7 shipped") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Total: 89. 90", "89.90"), ("Total 1.299, 00 Ft", "1299.00")],
+)
+def test_cents_after_a_spaced_decimal_mark_end_a_price_tag(text: str, value: str) -> None:
+    (numeral,) = find_numerals(text)
+    assert numeral.value == Decimal(value)
+
+
+def test_a_spaced_decimal_mark_inside_a_sentence_separates_numbers() -> None:
+    values = [n.value for n in find_numerals("in 1990. 45 firms joined")]
+    assert values == [1990, 45]
+
+
+@pytest.mark.parametrize("text", ["they were aged 31, 47", "it ended 28. 17."])
+def test_numbers_closing_a_sentence_are_no_price_tag(text: str) -> None:
+    assert len(find_numerals(text)) == 2

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from factcheck.extract.quantities import find_quantities
-from factcheck.models import Count, MentionKind, Percent, PercentagePoints
+from factcheck.models import Count, MentionKind, Number, Percent, PercentagePoints
 
 
 @pytest.mark.parametrize(
@@ -66,5 +66,28 @@ def test_not_quantities(text: str) -> None:
 
 def test_two_bounds_make_one_range() -> None:
     (m,) = find_quantities("a figure above 1000 and below 1500")
-    assert m.value is not None
+    assert isinstance(m.value, Number)
     assert (m.value.amount.low, m.value.amount.high) == (Decimal(1000), Decimal(1500))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Half of its chips are imported.", "49.99995", "50.00005"),
+        ("well over half of the board voted no", "50", None),
+        ("almost half of all orders", None, "50"),
+    ],
+)
+def test_half_of_a_whole_is_a_share(text: str, low: str | None, high: str | None) -> None:
+    (m,) = find_quantities(text)
+    assert isinstance(m.value, Percent)
+    assert m.value.amount.stated == 50
+    assert m.value.amount.low == (None if low is None else Decimal(low))
+    assert m.value.amount.high == (None if high is None else Decimal(high))
+
+
+@pytest.mark.parametrize(
+    "text", ["results for the second half of 2025", "in the latter half of the decade"]
+)
+def test_half_of_a_period_is_no_share(text: str) -> None:
+    assert [m for m in find_quantities(text) if m.kind is MentionKind.PERCENT] == []

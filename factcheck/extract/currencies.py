@@ -136,6 +136,8 @@ SUFFIXES: dict[str, str] = {
     "Rs.": "INR",
     "RM": "MYR",
     "LE": "EGP",
+    "L.E.": "EGP",
+    "L.E": "EGP",
     "R$": "BRL",
     "฿": "THB",
     "₱": "PHP",
@@ -197,6 +199,63 @@ SUFFIXES: dict[str, str] = {
     "US$": "USD",
     "CHF": "CHF",
     "Fr.": "CHF",
+    "SFr.": "CHF",
+    "Kr": "SEK",
+    "Kr.": "DKK",
+    "NIS": "ILS",
+    "ש״ח": "ILS",
+    'ש"ח': "ILS",
+    "ش.ج": "ILS",
+    "₸": "KZT",
+    "тг": "KZT",
+    "￡": "GBP",
+    "圆": "CNY",
+    "Ƀ": "XBT",
+    "KSh": "KES",
+    "KShs": "KES",
+    "Ks": "MMK",
+    "Nu": "BTN",
+    "Vt": "VUV",
+    "Ar": "MGA",
+    "GFr": "GNF",
+    "FRw": "RWF",
+    "R₣": "RWF",
+    "G$": "GYD",
+    "GY$": "GYD",
+    "S/": "PEN",
+    "so'm": "UZS",
+    "ден": "MKD",
+    "ДЕН": "MKD",
+    "дин": "RSD",
+    "Дин": "RSD",
+    "ብር": "ETB",
+    "ናቕፋ": "ERN",
+    "نافكا": "ERN",
+    "ლ": "GEL",
+    "ლარი": "GEL",
+    "රු": "LKR",
+    # Arabic abbreviations: dinar (د), dirham (د), riyal (ر), pound (ل / ج) and the country
+    "د.إ": "AED",
+    ".د.ب": "BHD",
+    "د.ب": "BHD",
+    "د.ج": "DZD",
+    "د.ع": "IQD",
+    "ع.د": "IQD",
+    "د.أ": "JOD",
+    "د.ا": "JOD",
+    "د.ك": "KWD",
+    "د.ل": "LYD",
+    "ل.د": "LYD",
+    "د.م": "MAD",
+    "د.م.": "MAD",
+    "د.ت": "TND",
+    "ر.ع": "OMR",
+    "ر.ق": "QAR",
+    "ر.ي": "YER",
+    "ج.س": "SDG",
+    "ج.س.": "SDG",
+    "ل.س": "SYP",
+    "ل.ل": "LBP",
 }
 
 # Currencies written without minor units: "Rp 31.500", "12.500 ₫" group thousands with a dot.
@@ -248,6 +307,9 @@ CODES: frozenset[str] = frozenset(
     JMD TTD MNT AMD BYN XOF LYD DZD DOP FIM ESP FRF NLG DEM XBT PTE ITL ATS BEF IEP GRD
     XAF RSD BAM ALL MKD AZN BDT KHR LBP SYP SDG YER""".split()
 )
+
+# Code-like abbreviations that are not ISO codes, read like codes in any case ("rmb 10").
+CODE_ALIASES: dict[str, str] = {"RMB": "CNY"}
 
 # Names written after the amount, lower case. Longer names are tried first.
 NAMES: dict[str, str] = {

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from factcheck.extract.currencies import (
+    CODE_ALIASES,
     CODE_WORDS,
     CODES,
     DOLLAR,
@@ -61,9 +62,9 @@ _PREFIX = re.compile(
       | (?<![A-Za-z])(?P<alpha>"""
     + _alternation(_ALPHA_PREFIXES)
     + r""")(?![A-Za-z])                      # RMB, Rs., RM, Rp
-      | (?P<symbol>"""
+      | (?<!\d)(?P<symbol>"""
     + _alternation(_SYMBOL_PREFIXES)
-    + r""")                                  # $, €, £, ¥, ₹
+    + r""")                                  # $, €, £, ¥, ₹ (not glued to digits before)
       | (?<![A-Za-z])(?P<mcode>M[A-Z]{3})    # MUSD 30: millions of the currency
       | (?<![A-Za-z])(?P<code>[A-Za-z]{3})   # USD 200, CNY450, rmb 10
     )
@@ -123,6 +124,8 @@ _WINDOW = 12
 def _code(raw: str) -> str | None:
     """An ISO code as written, if it is one; lower case only when it is not also a word."""
     code = raw.upper()
+    if code in CODE_ALIASES:
+        return CODE_ALIASES[code]
     if code not in CODES or (raw != code and code in CODE_WORDS):
         return None
     return code

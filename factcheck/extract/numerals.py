@@ -61,11 +61,16 @@ _DIGITS = re.compile(
     (?P<num>
         \d+(?:\.\d+)?[eE][+-]?\d+(?![\w])    # 1e10, 12.32e+14 (scientific)
       | \d+(?:\.\d+)?[ ]?[x×][ ]?10\^[-+]?\d+  # 1.3x10^6
+      | (?:\d+(?:\.\d+)?[ ]?[x×][ ]?)?       # 8x2^10 (a multiple of a power),
+        \d+(?:\.\d+)?\^[-+]{0,2}\d{1,3}(?!\d)  # 2^10, 2.5^-1 (a power)
+      | \d{1,3}(?:[.,\s]\d{3})*              # a price tag whose cents end the text:
+        (?:\.[ ]\d{2}(?=[ \u00a0]*[^\d\s.,;:!?]{0,5}\Z)   # "$119. 95", "8. 94 €"
+          | ,[ ]\d{2}(?=[ \u00a0]*[^\d\s.,;:!?]{1,5}\Z))  # "118, 99 TL", not "aged 12, 50"
       | \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![,\d])  # 12,34,567.89 (Indian lakh grouping)
       | \d{1,3}(?:,\d{3})+(?:\.\d+)?        # 1,234,567.89
       | \d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)   # 1.234,56 (European)
       | \d{1,3}(?:\.\d{3}){2,}(?![\d,])     # 1.234.567 (European, no decimals)
-      | \d{1,3}(?:'\d{3})+(?:\.\d+)?        # 1'234.50 (Swiss)
+      | \d{1,3}(?:'\d{3})+(?:[.,]\d+)?     # 1'234.50, 1'234,50 (Swiss)
       | \d{1,3}(?:"""
     + _SPACE_GROUP
     + r"""\d{3})+(?:[.,]\d{1,2})?(?!\d)      # 1 234 567,89 (spaced groups)
@@ -157,6 +162,34 @@ _SLASH_FRACTION = re.compile(
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 
+_HALF_OF = re.compile(r"(?<![A-Za-z-])half(?=[ \u00a0]+of(?![A-Za-z]))", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z0-9]+)[ \u00a0]+\Z")
+# "the first half of 2024", "each half of the deal": a part of a period or a thing, no share
+_HALF_PART = frozenset(
+    "first second 1st 2nd latter former other back front the one each this that its".split()
+)
+
+
+def _halves(text: str) -> list[Numeral]:
+    """ "half of the staff", "more than half of sales": a share of one half."""
+    found = []
+    for match in _HALF_OF.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if before is not None and before["word"].lower() in _HALF_PART:
+            continue
+        found.append(
+            Numeral(
+                start=match.start(),
+                end=match.end(),
+                value=Decimal("0.5"),
+                unit=Decimal("1e-6"),
+                steps=("'half' of a whole",),
+                words=True,
+                fraction=True,
+            )
+        )
+    return found
+
 
 def _place(digits: str) -> Decimal:
     """Place value of the last significant digit of a plain decimal string ("3.22" → 0.01).
@@ -173,25 +206,42 @@ def _place(digits: str) -> Decimal:
 
 _MAX_DIGITS = 30
 _TIMES_TEN = re.compile(r"(?P<mantissa>\d+(?:\.\d+)?) ?[x×] ?10\^(?P<exponent>[-+]?\d+)")
+_POWER = re.compile(
+    r"(?:(?P<times>\d+(?:\.\d+)?) ?[x×] ?)?"  # 8x
+    r"(?P<base>\d+(?:\.\d+)?)\^(?P<signs>[-+]*)(?P<exponent>\d+)"  # 2^10
+)
+_SPLIT_CENTS = re.compile(r"(?P<whole>[\d.,\s]+)[.,] (?P<cents>\d\d)")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3}){2,}")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_SPACED_DECIMAL_COMMA = re.compile(r"[ \u00a0\u202f\u2009']\d{3},\d{1,2}\Z")
+_GROUP_MARKS = re.compile(r"[,' \u00a0\u202f\u2009]")
+_SPACE_MARKS = re.compile(r"[ \u00a0\u202f\u2009']")
+_PRICE_MARKS = re.compile(r"[.,\s]")
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 
 
 def _normalise_digits(raw: str) -> tuple[str, str]:
     """A digit string with separators → a plain decimal string, and how it was read."""
+    if raw.isdigit():
+        return raw, ""
     power = _TIMES_TEN.fullmatch(raw)
     if power:
         return f"{power['mantissa']}e{power['exponent']}", "scientific notation"
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3}){2,}", raw):
+    split = _SPLIT_CENTS.fullmatch(raw)
+    if split:
+        whole = _PRICE_MARKS.sub("", split["whole"])
+        return f"{whole}.{split['cents']}", "price tag: a space after the decimal mark"
+    if _EUROPEAN.fullmatch(raw):
         return raw.replace(".", "").replace(
             ",", "."
         ), "European separators (. thousands, , decimal)"
-    if re.fullmatch(r"\d+,\d{1,2}", raw):
+    if _DECIMAL_COMMA.fullmatch(raw):
         return raw.replace(",", "."), "decimal comma"
-    plain = re.sub(r"[,' \u00a0\u202f\u2009]", "", raw[:-3]) + raw[-3:]
-    if re.search(r"[ \u00a0\u202f\u2009]\d{3},\d{1,2}$", raw):
-        plain = re.sub(r"[ \u00a0\u202f\u2009]", "", raw).replace(",", ".")
+    if _SPACED_DECIMAL_COMMA.search(raw):
+        plain = _SPACE_MARKS.sub("", raw).replace(",", ".")
         return plain, "spaced thousands, decimal comma"
-    plain = re.sub(r"[,' \u00a0\u202f\u2009]", "", plain)
-    return plain, ""
+    return _GROUP_MARKS.sub("", raw), ""
 
 
 def _scale_value(word: str) -> Decimal:
@@ -224,9 +274,35 @@ def _apply_scales(text: str, end: int) -> tuple[int, Decimal, list[str]]:
     return end, total, steps
 
 
+def _power(raw: str) -> Decimal | None:
+    """ "2^10", "2.5^-1", "8x2^10": the base raised to the exponent (an even count of minus
+    signs cancels out), times any multiple; None when it has no finite value or is far too
+    large to be stated."""
+    match = _POWER.fullmatch(raw)
+    if match is None:
+        return None
+    exponent = int(match["exponent"]) * (-1) ** match["signs"].count("-")
+    base = Decimal(match["base"])
+    if base == 0 or abs(exponent * base.adjusted()) > _MAX_DIGITS:
+        return None
+    power: Decimal = base**exponent
+    return power * Decimal(match["times"] or 1)
+
+
+_MORE_DIGITS = re.compile(r"[.,]\d")
+
+
 def _read_digits(text: str, match: re.Match[str]) -> Numeral | None:
     raw = match["num"]
-    plain, how = _normalise_digits(raw)
+    if _MORE_DIGITS.match(text, match.end()):
+        return None  # "1.2.3", "$.750.30": a code or a garbled figure, no number
+    if "^" in raw and not _TIMES_TEN.fullmatch(raw):
+        power = _power(raw)
+        if power is None:
+            return None
+        plain, how = format(power.normalize(), "f"), f"power {raw!r}"
+    else:
+        plain, how = _normalise_digits(raw)
     try:
         value = Decimal(plain)
     except InvalidOperation:
@@ -249,12 +325,16 @@ def _read_digits(text: str, match: re.Match[str]) -> Numeral | None:
     if text.startswith((",-", ",–"), end):  # "50,- Kč", "1.899,-": a whole amount
         end += 2
         steps.append("',-': no minor units")
+        if _DOT_THOUSANDS.fullmatch(raw):  # so "1.899" groups thousands
+            value = Decimal(raw.replace(".", "")).copy_sign(value)
+            unit = Decimal(1)
+            steps.append("'.' groups thousands before ',-'")
     end, factor, scale_steps = _apply_scales(text, end)
     year_like = (
         not scale_steps
         and not match["sign"]
         and not match["frac"]
-        and re.fullmatch(r"1[89]\d\d|2[01]\d\d", raw) is not None
+        and _YEAR.fullmatch(raw) is not None
     )
     return Numeral(
         start=start,
@@ -590,10 +670,39 @@ def _chinese_numerals(text: str) -> list[Numeral]:
 # --------------------------------------------------------------------------- public
 
 
+_LIST = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{1,3}){2,}(?![\w,]|\.\d)")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
+_LIST_ITEM = re.compile(r"\d+")
+
+
+def _listed(text: str) -> list[Numeral]:
+    """ "pages 22,24,26": three or more small numbers joined by bare commas that do not
+    group thousands are a list, one numeral per item."""
+    items = []
+    for run in _LIST.finditer(text):
+        if _GROUPED.fullmatch(run.group()):
+            continue
+        for item in _LIST_ITEM.finditer(text, run.start(), run.end()):
+            items.append(
+                Numeral(
+                    start=item.start(),
+                    end=item.end(),
+                    value=Decimal(item.group()),
+                    unit=_place(item.group()),
+                    steps=(f"item {item.group()!r} of the list {run.group()!r}",),
+                    digits=item.group(),
+                )
+            )
+    return items
+
+
 def find_numerals(text: str) -> list[Numeral]:
     """Every numeral in `text`, in order, without overlaps; never raises."""
-    found: list[Numeral] = []
+    found = _listed(text) if "," in text else []
+    listed = [(n.start, n.end) for n in found]
     for match in _DIGITS.finditer(text):
+        if any(lo <= match.start() < hi for lo, hi in listed):
+            continue
         numeral = _read_digits(text, match)
         if numeral is not None:
             found.append(numeral)
@@ -626,6 +735,7 @@ def find_numerals(text: str) -> list[Numeral]:
                 fraction=True,
             )
         )
+    found.extend(_halves(text))
     digit_ends = {n.start: n.end for n in found}
     for match in _word_runs(text, digit_ends):
         for numeral in _read_word_run(text, match):
@@ -705,9 +815,11 @@ def _compounds(text: str, numerals: list[Numeral]) -> list[Numeral]:
             kept.append(numeral)
             continue
         if (
-            prev.factor in (100, 1000)  # larger scales are amounts: "$5 billion and 30%"
+            # larger scales are amounts ("$5 billion and 30%") unless the rest is spelled out
+            # as a smaller scaled number: "6 crore and two hundred"
+            (prev.factor in (100, 1000) or (numeral.words and numeral.value >= 100))
             and prev.value > 0
-            and 0 <= numeral.value < prev.factor
+            and 0 < numeral.value < prev.factor
             and numeral.value == numeral.value.to_integral_value()
             and _COMPOUND_JOIN.fullmatch(text, prev.end, numeral.start)
         ):

@@ -106,6 +106,7 @@ _YEAR_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
+_NEXT_DIGITS = re.compile(r"[ \u00a0]?\d")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _NAME_BEFORE = re.compile(
     r"""
@@ -206,6 +207,13 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
             fig.steps.append(f"{surface!r}: basis points, 100 to a percentage point")
         return fig
     after = currency_after(text, end)
+    if (
+        before is not None
+        and after is not None
+        and not after.surface[0].isalpha()
+        and _NEXT_DIGITS.match(text, after.end)
+    ):
+        after = None  # "$ 20.00 $ 37.50": a second sign opens the next amount
     if after is not None and (
         before is None or DOLLAR in (after.code, before.code) or after.code == before.code
     ):
