@@ -75,24 +75,23 @@ def month_period(year: int, month: int) -> Period:
     )
 
 
-def quarter_period(year: int, quarter: int) -> Period:
-    start = date(year, 3 * (quarter - 1) + 1, 1)
+def _part_of_year(year: int, index: int, months: int, granularity: Granularity, tag: str) -> Period:
+    """The `index`-th (from 1) stretch of `months` months of `year`: a quarter, a half."""
+    start = date(year, months * (index - 1) + 1, 1)
     return Period(
         start=start,
-        end=add_months(start, 3),
-        granularity=Granularity.QUARTER,
-        label=f"Q{quarter} {year}",
+        end=add_months(start, months),
+        granularity=granularity,
+        label=f"{tag}{index} {year}",
     )
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    return _part_of_year(year, quarter, 3, Granularity.QUARTER, "Q")
 
 
 def half_period(year: int, half: int) -> Period:
-    start = date(year, 6 * (half - 1) + 1, 1)
-    return Period(
-        start=start,
-        end=add_months(start, 6),
-        granularity=Granularity.HALF,
-        label=f"H{half} {year}",
-    )
+    return _part_of_year(year, half, 6, Granularity.HALF, "H")
 
 
 def year_period(year: int) -> Period:
