@@ -10,7 +10,9 @@ figure could not be compared.
 How it works, in three passes:
 
 1. *Rules*: compiled `re.VERBOSE` patterns, each with a handler that turns a match into a
-   candidate (`time_rules.Hit`). Overlapping candidates are settled longest first.
+   candidate (`time_rules.Hit`); a rule runs only on texts holding one of its cues (a digit,
+   a month name, "quarter", …), and compiles on first use. Overlapping candidates are
+   settled longest first.
 2. *Combination*: a time of day joins the day next to it ("tomorrow at 5pm"); "from X to
    Y" / "X-Y" / "between X and Y" become one span; "since X",
    "before X", "by X", "X or later" become open periods; "early/mid/late X" narrow X.
@@ -33,7 +35,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeGuard
 
 from factcheck.extract.time_rules import (
-    RULES,
     SENTENCE_END,
     Context,
     Hit,
@@ -42,6 +43,7 @@ from factcheck.extract.time_rules import (
     looks_ahead,
     part_period,
     resolve_pending,
+    rules_for,
     set_part,
     surface_of,
     weekday_fits,
@@ -126,12 +128,12 @@ PART_PREFIX = re.compile(
 def _candidates(ctx: Context) -> list[Hit]:
     """Every rule's hits, settled longest first (then leftmost) into non-overlapping ones."""
     found: list[tuple[int, int, int, Hit]] = []
-    for index, (pattern, handler) in enumerate(RULES):
-        for m in pattern.finditer(ctx.text):
+    for index, rule in rules_for(ctx.text):
+        for m in rule.pattern.finditer(ctx.text):
             if m.end() == m.start():
                 continue
             try:
-                hit = handler(m, ctx)
+                hit = rule.handler(m, ctx)
             except (ValueError, OverflowError):  # a calendar bound out of range: not a date
                 hit = None
             if hit is not None:

@@ -11,11 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from factcheck.extract.time_words import (
     ANAPHORIC,
     CALENDAR_UNITS,
+    CENTURY_WORDS,
     COMMON_WORDS,
     DAY_NUM,
     DAY_ORD,
@@ -28,8 +30,10 @@ from factcheck.extract.time_words import (
     NUMBER_WORD,
     REL_OFFSET,
     SECONDS,
+    SMALL_NUMBERS,
     SPELLED_MORE,
     SPELLED_YEAR,
+    TENS,
     UNIT,
     UNITS,
     WEEKDAY,
@@ -1100,11 +1104,63 @@ PART_OF_YEAR = rf"""
 """
 
 
-def _rule(pattern: str, handler: Handler, flags: int = re.I) -> tuple[re.Pattern[str], Handler]:
-    return re.compile(pattern, re.X | flags), handler
+# Cues: what every match of a rule holds one of, so that a text holding none skips the rule
+# (most texts hold few time words, and the patterns are costly to compile and to scan). A
+# cue is a lower-case word, found anywhere in the lower-cased text, or one of the fragments
+# in `FRAGMENT_CUES`, found by its own pattern: the rule matches only where it does.
+DIGIT = frozenset({"<digit>"})
+MONTH_CUES = frozenset({"<month>"})
+WEEKDAY_CUES = frozenset({"<weekday>"})
+NUMERIC_DATE_CUES = frozenset({"<d-m-y>"})
+FRAGMENT_CUES = {
+    "<digit>": re.compile(r"\d"),
+    "<month>": re.compile(MONTH, re.X | re.I),
+    "<weekday>": re.compile(WEEKDAY, re.X | re.I),
+    "<d-m-y>": re.compile(r"\d[-/.]\d{1,2}[-/.]\d"),  # two separators: 2024-08-27, 27/08/24
+    "<q|h>": re.compile(r"(?:Q[1-4]|H[12])\b", re.I),  # Q3, 2024H1
+}
+EVERYWHERE: frozenset[str] = frozenset()  # no cue: the rule runs on every text
+SPELLED_YEAR_CUES = frozenset(CENTURY_WORDS) | {"thousand"}
+CLOCK_CUES = DIGIT | frozenset(SMALL_NUMBERS) | frozenset(TENS)  # the hour: digits or words
+DAY_WORD_CUES = frozenset(words.split()[-1] for words in DAY_WORDS)
+RELATIVE_UNIT_CUES = frozenset(
+    {"year", "yr", "month", "quarter", "qtr", "week", "wkend", "decade", "fortnight", "day"}
+)
+RELATIVE_CUES = frozenset({"last", "past", "previous", "prior", "next", "coming", "following"})
+OFFSET_CUES = frozenset({"ago", "earlier", "later", "before", "after", "prior", "hence", "from"})
+# The longest run of letters of each holiday name ("patrick" of "St. Patrick's Day").
+HOLIDAY_CUES = frozenset(
+    max((run for run in re.findall(r"[a-z]+", name) if run != "st"), key=len) for name in P.HOLIDAYS
+)
+# Letters that `re.I` matches with an ASCII letter although `str.lower` does not make them one.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-RULES: list[tuple[re.Pattern[str], Handler]] = [
+def cues_in(text: str) -> frozenset[str]:
+    """The cues `text` holds, out of every rule's."""
+    folded = text.translate(_ASCII_FOLD).lower()
+    found = {cue for cue in WORD_CUES if cue in folded}
+    found.update(cue for cue, pattern in FRAGMENT_CUES.items() if pattern.search(text))
+    return frozenset(found)
+
+
+class Rule:
+    """A pattern and its handler; the pattern compiles on first use (most texts never need
+    most rules, and compiling them all costs more than the rest of start-up)."""
+
+    def __init__(self, source: str, handler: Handler, cues: frozenset[str]) -> None:
+        self.source, self.handler, self.cues = source, handler, cues
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.X | re.I)
+
+
+def _rule(pattern: str, handler: Handler, cues: frozenset[str] | set[str]) -> Rule:
+    return Rule(pattern, handler, frozenset(cues))
+
+
+RULES: list[Rule] = [
     _rule(
         rf"""
         (?:(?P<wd>{WEEKDAY})[,\s]+)?                                   # optional weekday
@@ -1112,6 +1168,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?:T\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?  # ISO time and zone
         (?!\d)""",
         _iso,
+        NUMERIC_DATE_CUES,
     ),
     _rule(
         rf"""
@@ -1120,6 +1177,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<y>\d{{4}}|\d{{2}})(?![\d/]|\.\d)                                # 2024 or 24
         """,
         _numeric,
+        NUMERIC_DATE_CUES,
     ),
     _rule(
         rf"""
@@ -1129,6 +1187,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<b>3[01]|[12]\d|0?[1-9])                                   # 5/12, Fri 7.6, 2 - 15
         (?![\d/%]|\s*(?:h\b|hours?|of\b|th\b|[ap]\.?m\b|:))""",
         _numeric_md,
+        DIGIT,
     ),
     _rule(
         rf"""
@@ -1139,6 +1198,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
            (?P<y>{YEAR4}|'\d\d|\d\d(?!\s+[a-z])|{SPELLED_YEAR})(?![\w:]))?
         """,
         _day_month,
+        MONTH_CUES,
     ),
     _rule(
         rf"""
@@ -1150,42 +1210,49 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?:(?:\s*,\s*|\s+|-|\s+of\s+|\s*,?\s*in\s+)(?P<y>{YEAR4}|'\d\d|{SPELLED_YEAR})(?![\d:]))?
         """,
         _month_day,
+        MONTH_CUES,
     ),
     _rule(
         rf"""
         (?<!\d)(?P<m>{MONTH})(?:[\s,/-]+|\s+of\s+|\s+in\s+)(?P<y>{YEAR4}|'\d\d|{SPELLED_YEAR})(?!\d)
         """,
         _month_year,
+        MONTH_CUES,
     ),
     _rule(
         rf"""
         (?P<m>{MONTH})\s+of\s+(?P<y>'?\d\d)(?![\d%])                    # April of 87
         """,
         _month_year,
+        MONTH_CUES,
     ),
     _rule(
         r"""
         (?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)
         """,
         _iso,
+        DIGIT,
     ),  # 20161016
     _rule(
         rf"""
         (?<![\d$])(?P<y>{YEAR4})(?:[ \t-]+|/)(?P<m>{MONTH})(?!\s*\d)  # 2017 april
         """,
         _month_year,
+        MONTH_CUES,
     ),
     _rule(
         r"""
         (?<![\d/.$])(?P<y>(?:19|20)\d\d)[/-](?P<mn>0?[1-9]|1[0-2])(?![\d/-])  # 2014/10
         """,
         _month_year,
+        DIGIT,
     ),
     _rule(
         r"""
         (?<![\d/.$-])(?P<mn>0?[1-9]|1[0-2])[/-](?P<y>(?:19|20)\d\d)(?![\d/-])  # 10/2014
         """,
         _month_year,
+        DIGIT,
     ),
     _rule(
         rf"""
@@ -1194,6 +1261,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?:\s+(?:of\s+)?(?P<ry>this|last|next)\s+year)?          # March this year
         """,
         _month,
+        MONTH_CUES,
     ),
     _rule(
         rf"""
@@ -1201,6 +1269,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<y>{YEAR4})(?![\d%]|\.\d|,\d|\s*(?:%|percent|[-/]\d|[ap]\.?m\b))  # not 2024% / 2,024
         """,
         _year_only,
+        DIGIT,
     ),
     _rule(
         rf"""
@@ -1208,6 +1277,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<y>{SPELLED_YEAR})                                   # in nineteen ninety six
         """,
         _spelled_year_only,
+        SPELLED_YEAR_CUES,
     ),
     _rule(
         rf"""
@@ -1215,12 +1285,14 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<y2>{YEAR4}|\d\d)(?![\d%/-])
         """,
         _year_range,
+        DIGIT,
     ),
     _rule(
         r"""
         (?:the\s+)?['’]?(?P<dec>1[0-9]\d0|20[0-9]0|[2-9]0)['’]?\s?s\b  # 1990s, the '90s
         """,
         _decade,
+        DIGIT,
     ),
     _rule(
         rf"""
@@ -1228,12 +1300,14 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<word>{alternation(DECADE_WORDS)})\b
         """,
         _decade,
+        frozenset(DECADE_WORDS),
     ),
     _rule(
         rf"""
         (?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{DAY_ORD})\s+century\b  # 21st century
         """,
         _century,
+        {"century"},
     ),
     _rule(
         rf"""
@@ -1241,13 +1315,15 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         \s*(?P<y>{YEAR4}|'?\d\d)(?!\d)
         """,
         _fiscal_year,
+        DIGIT,
     ),
-    _rule(PART_OF_YEAR, _part_of_year),
+    _rule(PART_OF_YEAR, _part_of_year, {"<q|h>", "quarter", "qtr", "half", "month"}),
     _rule(
         rf"""
         (?<![\d$])(?P<y>{YEAR4})\s*-?\s*(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b  # 2024 Q1, 2024H1
         """,
         _part_of_year,
+        {"<q|h>"},
     ),
     _rule(
         r"""
@@ -1255,6 +1331,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?:\s+(?:of|in)\s+(?P<y>(?:19|20)\d\d)|\s+(?P<yrel>last|a)\s+year)  # in 2023 / last year
         """,
         _same_period,
+        {"same"},
     ),
     _rule(
         rf"""
@@ -1264,6 +1341,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<unit>year|yr|month|quarter|qtr|week-?end|wkend|week|decade|fortnight|day)\b
         (?!\s*(?:'s|’s)?\s*(?:first|second|third|fourth)\b|\s+of\s|\s+in\s+(?:{MONTH}|{YEAR4}))""",
         _relative_unit,
+        RELATIVE_UNIT_CUES,
     ),
     _rule(
         rf"""
@@ -1271,12 +1349,14 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<n>{NUM})\s+(?P<unit>{UNIT})                                # the past two years
         """,
         _relative_n,
+        RELATIVE_CUES,
     ),
     _rule(
         rf"""
         (?P<n>{NUM})\s+(?P<rel>past|previous|next|coming|upcoming)\s+(?P<unit>{UNIT})  # 2 next days
         """,
         _relative_n,
+        {"past", "previous", "next", "coming"},
     ),
     _rule(
         r"""
@@ -1284,12 +1364,14 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<unit>years|months|weeks|quarters|decades)\b                  # the coming months
         """,
         _vague_span,
+        {"years", "months", "weeks", "quarters", "decades"},
     ),
     _rule(
         rf"""
         \bwithin\s+(?:the\s+)?(?:next\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})  # within 9 months
         """,
         _within,
+        {"within"},
     ),
     _rule(
         rf"""
@@ -1297,38 +1379,46 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<dir>ago|earlier|later|before|after|prior|from\s+now|from\s+today|hence|from)\b
         """,
         _offset,
+        OFFSET_CUES,
     ),
     _rule(
         rf"""
         \bin\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})                         # in 2 weeks
         (?!\s+(?:ago|earlier|later|before|after|time)\b)""",
         _offset,
+        {"in"},
     ),
-    _rule(rf"""\b(?:{alternation(DAY_WORDS)})\b""", _day_word),  # today, yesterday
-    _rule(CLOCK, _clock),  # 3pm, 15:30, half past three
-    _rule(CLOCK_RANGE, _clock_range),  # 3-4pm, from 9:30 to 11:00
-    _rule(DAY_PART_ALONE, _day_part),  # in the afternoon, early morning
+    _rule(rf"""\b(?:{alternation(DAY_WORDS)})\b""", _day_word, DAY_WORD_CUES),  # today, yesterday
+    _rule(CLOCK, _clock, CLOCK_CUES | {"noon", "mid"}),  # 3pm, 15:30, half past three
+    _rule(CLOCK_RANGE, _clock_range, CLOCK_CUES),  # 3-4pm, from 9:30 to 11:00
+    _rule(
+        DAY_PART_ALONE, _day_part, {"morning", "afternoon", "evening"}
+    ),  # in the afternoon, early morning
     _rule(
         rf"""(?P<n>{NUM})\s+(?P<wd>{alternation([w for w in WEEKDAYS if len(w) > 5])})s
         \s+(?P<dir>from\s+now|from\s+today|hence|ago|back|before\s+now)\b  # 3 Fridays from now
         |(?P<wd2>{WEEKDAY})\s+(?P<dir2>after\s+next|before\s+last)\b""",  # Friday after next
         _weekday_count,
+        WEEKDAY_CUES | {w for w in WEEKDAYS if len(w) > 5},  # "Fridays" is no <weekday>
     ),
     _rule(
         r"""\b(?:(?:the\s+)?(?:next|past|last|coming|previous)\s+hour          # the next hour
         |(?:the\s+)?(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day)    # end of day
         |close\s+of\s+business)\b""",
         _within_day,
+        {"hour", "eod", "cob", "end", "close"},
     ),
     _rule(
         r"""(?:the\s+)?(?:rest|remainder|remaining)\s+of\s+(?:the|this)\s+  # rest of the week
         (?P<unit>week|month|year)\b""",
         _rest_of,
+        {"rest", "remain"},
     ),
     _rule(
         r"""(?<!\bup\s)(?<!\bequals\s)(?<!\bequal\s)\b(?:to|till|until)\s+  # to date
         (?P<now>date|current\s+date|the\s+present(?:\s+day)?)\b(?![-\s]*\d|-)""",
         _to_present,
+        {"date", "present"},
     ),
     _rule(
         r"""(?<!early\sin\s)(?<!late\sin\s)
@@ -1336,6 +1426,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?!\s*(?:of\b|\d|[-–]|to\s+date|'s|’s)
            |\s+(?:beginning|starting|commencing|ending|from)\b)""",
         _the_unit,
+        {"year", "month", "week", "day"},
     ),
     _rule(
         r"""
@@ -1343,6 +1434,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         |(?:the\s+)?(?:year|month|quarter)[\s-]+to[\s-]+date       # year to date
         |YTD)\b""",
         _to_date,
+        {"far", "date", "ytd"},
     ),
     _rule(
         rf"""
@@ -1355,30 +1447,35 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
            (?P<wrel>last|next|this|the\s+following|the\s+previous)\s+week)?
         """,
         _weekday,
+        WEEKDAY_CUES,
     ),
     _rule(
         rf"""
         (?P<y>{YEAR4})[-/](?P<m>{MONTH})[-/](?P<d>{DAY_NUM})           # 2019-aug-01
         """,
         _month_day,
+        MONTH_CUES,
     ),
     _rule(
         rf"""
         (?P<m>{MONTH})[-/](?P<y>{YEAR4})[-/](?P<d>{DAY_NUM})           # September-2020-23
         """,
         _month_day,
+        MONTH_CUES,
     ),
     _rule(
         rf"""
         (?P<wd>{WEEKDAY})[,\s]+(?:the\s+)?(?P<d>{DAY_NUM}|{DAY_ORD})   # Sunday the 31st
         (?!\s*(?:of\s+)?{MONTH}|\s*(?:[ap]\.?m\b|:|h\d|h\b|[-./]\s*\d|\s*o['’]?clock))""",
         _weekday_day,
+        WEEKDAY_CUES,
     ),
     _rule(
         r"""
         the\s+day\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow))  # the day before
         """,
         _day_before_after,
+        {"day"},
     ),
     _rule(
         rf"""
@@ -1386,6 +1483,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?:-|–|to|thru|through|till|until)\s*(?:the\s+)?(?P<d2>{DAY_NUM}|{DAY_ORD})
         (?!\s*(?:of\s+)?{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?(?![\d:])""",
         _day_range,
+        MONTH_CUES,
     ),
     _rule(
         rf"""
@@ -1393,18 +1491,21 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?:-|–|to|thru|through|till|until|(?(between)and))\s*(?:the\s+)?(?P<d2>{DAY_NUM}|{DAY_ORD})
         \s+(?:of\s+)?(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?(?![\d:])""",
         _day_range,
+        MONTH_CUES,
     ),
     _rule(
         r"""
         the\s+(?P<unit>week|month|year)\s+(?P<dir>after|before)\s+(?P<rel>next|last)\b
         """,
         _unit_after_next,
+        {"next", "last"},
     ),  # the week after next
     _rule(
         rf"""
         \b(?:the\s+)?week\s+(?P<n>\d{{1,2}})(?!\d)                       # week 10
         (?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<yrel>this|last|next)\s+year))?""",
         _iso_week,
+        {"week"},
     ),
     _rule(
         rf"""
@@ -1414,6 +1515,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         |(?P<rel>this|next|last|current|following|previous|the\s+following|the)\s+
          (?P<unit>month|year))(?![\w])""",
         _nth_in,
+        WEEKDAY_CUES | {"week", "day", "month"},
     ),
     _rule(
         rf"""
@@ -1423,12 +1525,14 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?:(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?|(?P<yy>{YEAR4})    # of March (2016) / 2016
         |(?P<rel>this|next|last|current|following|previous)\s+(?P<unit>month|year))(?![\w])""",
         _first_n_in,
+        {"days", "weeks"},
     ),
     _rule(
         rf"""
         (?<![\w$€£¥.,/-])(?P<d>{DAY_NUM})\s*(?:,|and|&|or)\s*          # 18 and 19 June
         (?=(?:{DAY_NUM}\s*(?:,|and|&|or)\s*)*{DAY_NUM}\s+(?:of\s+)?(?P<m>{MONTH}))""",
         _listed_day,
+        MONTH_CUES,
     ),
     _rule(
         rf"""
@@ -1437,6 +1541,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?P<d>\d{{1,2}}(?:st|nd|rd|th)|{DAY_ORD})(?!\s+(?:of\s+)?{MONTH}|\s*\w)
         (?:\s+(?:of\s+)?(?P<rel>this|next|last|the\s+following)\s+month)?""",
         _day_of_month,
+        {"the"},
     ),
     _rule(
         rf"""
@@ -1444,6 +1549,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         (?(the)(?:of\s+)?|of\s+)(?:the\s+)?
         (?P<rel>this|next|last|following|current|previous)\s+month""",
         _day_of_month,
+        {"month"},
     ),
     _rule(
         rf"""
@@ -1455,14 +1561,31 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
            |\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?            # of next year
         """,
         _holiday,
+        HOLIDAY_CUES,
     ),
     _rule(
         rf"""
         (?P<n>{NUM})[\s-]+(?P<unit>{UNIT})                            # three years, 2-year
         """,
         _duration,
+        EVERYWHERE,
     ),
 ]
+WORD_CUES = frozenset[str]().union(*(rule.cues for rule in RULES)) - FRAGMENT_CUES.keys()
+_RULES_BY_CUE = {
+    cue: frozenset(i for i, rule in enumerate(RULES) if cue in rule.cues)
+    for cue in WORD_CUES | FRAGMENT_CUES.keys()
+}
+_UNCUED = frozenset(i for i, rule in enumerate(RULES) if not rule.cues)
+
+
+def rules_for(text: str) -> list[tuple[int, Rule]]:
+    """The rules that may match in `text` (one of their cues is there, or they have none),
+    each with its index in `RULES`, in that order."""
+    indices = _UNCUED.union(*(_RULES_BY_CUE[cue] for cue in cues_in(text)))
+    return [(i, RULES[i]) for i in sorted(indices)]
+
+
 # Sentence ends: ". " before a capital or a line break (not "3.22", not "U.S. and").
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
 # Words that put a sentence in the future: its year-less dates are the next ones, not the last.

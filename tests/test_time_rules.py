@@ -1,0 +1,50 @@
+"""Rule cues: a rule skipped for a text (none of its cues there) must have no match in it, so
+that skipping it changes nothing."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.time_rules import RULES, cues_in, rules_for
+from factcheck.extract.time_words import DAY_WORDS, MONTHS, UNITS, WEEKDAYS
+from factcheck.normalize import periods as P
+
+# Pieces of time expressions, joined in any order and case: near misses of every rule.
+WORDS = sorted(
+    {*MONTHS, *WEEKDAYS, *UNITS, *DAY_WORDS, *P.HOLIDAYS}
+    | set(
+        "the of in on at to from by since last next this past previous coming following ago "
+        "later earlier before after within same rest quarter half first second twenty nineteen "
+        "thousand nineties century fiscal FY Q3 H1 noon midnight morning evening o'clock pm am "
+        "s 's ’s . , - / : – 1 2 9 12 13 24 31 87 1990 2024 2024-08 08/27 27.08.2024".split()
+    )
+)
+# Letters that `re.IGNORECASE` takes for ASCII ones: dotted and dotless i, long s, Kelvin.
+ODD_LETTERS = "\u0130\u0131\u017f\u212a"
+PIECES = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(WORDS).map(str.upper),
+    st.sampled_from(WORDS).map(str.title),
+    st.text(alphabet=st.sampled_from(" \n" + ODD_LETTERS + "aeikmnorstuy0123456789"), max_size=4),
+)
+TEXTS = st.lists(PIECES, max_size=12).map(" ".join) | st.lists(PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=600)
+@given(TEXTS)
+def test_a_skipped_rule_has_no_match(text: str) -> None:
+    kept = {index for index, _ in rules_for(text)}
+    for index, rule in enumerate(RULES):
+        if index not in kept:
+            assert rule.pattern.search(text) is None, (rule.handler.__name__, rule.cues)
+
+
+def test_a_text_without_time_words_skips_most_rules() -> None:
+    kept = rules_for("The bonds were sold through a group led by the bank.")
+    assert len(kept) < len(RULES) // 2
+
+
+def test_letters_that_match_ascii_ones_count_as_them() -> None:
+    assert "<weekday>" in cues_in("FR\u0130DAY")  # re.I reads the dotted capital I as an i
+    assert "yesterday" in cues_in("ye\u017fterday")  # and the long s as an s
