@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from factcheck.models import Amount, Claim, Money, Percent, Period, Source, Span, Subject
+from factcheck.models import Amount, Claim, Money, Period, Source, Span, Subject
 from factcheck.normalize.currency import normalize_money
 from factcheck.normalize.intervals import editorial_interval
 
@@ -47,21 +47,6 @@ def money_claim(
         equivalents=equivalents,
         period=period,
         normalized=normalize_money(value, published, basis="publication date"),
-    )
-
-
-def percent_claim(
-    source_id: str, figure: str, amount: Amount, offset: int = 0, **kw: object
-) -> Claim:
-    span = Span(start=offset, end=offset + len(figure), text=figure)
-    return Claim(
-        id=f"{source_id}:{span.start}-{span.end}",
-        source_id=source_id,
-        span=span,
-        quote=span,
-        subject=Subject(name=str(kw.get("subject", "Acme"))),
-        metric=str(kw.get("metric", "growth")),
-        value=Percent(amount=amount),
     )
 
 

@@ -115,60 +115,28 @@ FRACTION_WORDS: dict[str, Decimal] = {
     "fifth": Decimal("0.2"),
 }
 
+# Ordinal units that end a compound denominator: "twenty-first(s)", "thirty fifth(s)".
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINAL_UNITS: dict[str, int] = {
+    word + plural: n for n, word in enumerate(_ORDINALS, start=1) for plural in ("", "s")
+}
+
 # Ordinal words as denominators: "three fifths", "a hundredth", "two thirds".
+_LARGE_ORDINALS = (
+    ("tenth", 10),
+    ("hundredth", 100),
+    ("thousandth", 1000),
+    ("millionth", 10**6),
+    ("billionth", 10**9),
+    ("trillionth", 10**12),
+)
 DENOMINATORS: dict[str, int] = {
     "half": 2,
     "halves": 2,
-    "third": 3,
-    "thirds": 3,
-    "fourth": 4,
-    "fourths": 4,
     "quarter": 4,
     "quarters": 4,
-    "fifth": 5,
-    "fifths": 5,
-    "sixth": 6,
-    "sixths": 6,
-    "seventh": 7,
-    "sevenths": 7,
-    "eighth": 8,
-    "eighths": 8,
-    "ninth": 9,
-    "ninths": 9,
-    "tenth": 10,
-    "tenths": 10,
-    "hundredth": 100,
-    "hundredths": 100,
-    "thousandth": 1000,
-    "thousandths": 1000,
-    "millionth": 10**6,
-    "millionths": 10**6,
-    "billionth": 10**9,
-    "billionths": 10**9,
-    "trillionth": 10**12,
-    "trillionths": 10**12,
-}
-
-# Ordinal units that end a compound denominator: "twenty-first(s)", "thirty fifth(s)".
-ORDINAL_UNITS: dict[str, int] = {
-    "first": 1,
-    "firsts": 1,
-    "second": 2,
-    "seconds": 2,
-    "third": 3,
-    "thirds": 3,
-    "fourth": 4,
-    "fourths": 4,
-    "fifth": 5,
-    "fifths": 5,
-    "sixth": 6,
-    "sixths": 6,
-    "seventh": 7,
-    "sevenths": 7,
-    "eighth": 8,
-    "eighths": 8,
-    "ninth": 9,
-    "ninths": 9,
+    **{word: n for word, n in ORDINAL_UNITS.items() if n >= 3},
+    **{word + plural: n for word, n in _LARGE_ORDINALS for plural in ("", "s")},
 }
 
 # Scales that follow digits but are read as ordinary words inside spelled numbers.
