@@ -95,6 +95,7 @@ def test_a_different_scope_is_at_most_a_warning() -> None:
         money_claim("b", "$9 billion", bn("9"), period=H1_2024, scope=("total capex",)),
     )
     assert finding.code == "FC110" and finding.severity == Severity.WARNING
+    assert "scopes differ (AI chips against total capex)" in finding.message
 
 
 def test_unknown_periods_make_a_mismatch_a_warning() -> None:

@@ -293,7 +293,10 @@ def _conflict(a: _Cluster, b: _Cluster, *, aligned: bool) -> Finding:
         why = f"the values differ by a factor of about {factor:,}: a likely scale error"
     elif scope_differs:
         info = SCOPE_DIFFERS
-        why = "the claims' scopes differ, so they may not measure the same thing"
+        why = (
+            f"the scopes differ ({_scope_words(a)} against {_scope_words(b)}), "
+            "so they may not measure the same thing"
+        )
     else:
         info = VALUE_MISMATCH
         why = "the intervals do not overlap"
@@ -343,6 +346,11 @@ def _mislabelled(
                 )
             )
     return out
+
+
+def _scope_words(c: _Cluster) -> str:
+    """ "AI chips, cloud" or "no stated scope", for every scope a cluster's claims name."""
+    return " / ".join(sorted(", ".join(s) if s else "no stated scope" for s in c.scopes))
 
 
 def _names(c: _Cluster) -> str:
