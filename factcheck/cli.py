@@ -89,14 +89,20 @@ def _render(report: object, args: argparse.Namespace) -> str:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     if args.jsonl:
-        from factcheck.contract import run_jsonl
+        from functools import partial
 
-        return run_jsonl(sys.stdin, sys.stdout)
+        from factcheck.contract import run_jsonl
+        from factcheck.extract import figures_and_times
+
+        return run_jsonl(sys.stdin, sys.stdout, partial(figures_and_times, prefer=args.prefer))
     from factcheck.extract import extract
 
+    try:
+        published = date.fromisoformat(args.published) if args.published else None
+    except ValueError as exc:
+        raise UsageError(f"--published {args.published!r} is not a YYYY-MM-DD date") from exc
     text = Path(args.file).read_text(encoding="utf-8") if args.file else sys.stdin.read()
-    published = date.fromisoformat(args.published) if args.published else None
-    for mention in extract(text, published):
+    for mention in extract(text, published, prefer=args.prefer):
         sys.stdout.write(mention.model_dump_json(exclude_none=True) + "\n")
     return EXIT_OK
 
@@ -163,6 +169,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     extract.add_argument("file", nargs="?", help="a text file (default: standard input)")
     extract.add_argument("--jsonl", action="store_true", help="speak the benchmark JSONL contract")
     extract.add_argument("--published", metavar="DATE", help="reference date for relative dates")
+    extract.add_argument(
+        "--prefer",
+        choices=("past", "future"),
+        default="past",
+        help="where a tenseless year-less date falls: past (news, default) or future (schedules)",
+    )
     extract.set_defaults(run=_cmd_extract)
 
     schema = commands.add_parser("schema", help="print the JSON schema of the report")

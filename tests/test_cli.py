@@ -171,3 +171,24 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
 
     with progress_bar(True) as progress:
         assert progress is None  # pytest captures stderr: not a terminal
+
+
+@pytest.mark.parametrize(("prefer", "day"), [("past", "2023-03-03"), ("future", "2024-03-03")])
+def test_extract_prefer_decides_where_a_tenseless_date_falls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], prefer: str, day: str
+) -> None:
+    f = tmp_path / "t.txt"
+    f.write_text("The board of Lumen Ltd meets on 3 March.", encoding="utf-8")
+    assert main(["extract", str(f), "--published", "2024-02-01", "--prefer", prefer]) == 0
+    dates = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    (found,) = [m for m in dates if m["kind"] == "date"]
+    assert found["value"]["period"]["start"] == day
+
+
+def test_extract_with_a_bad_date_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "t.txt"
+    f.write_text("Lumen Ltd raised $3 million.", encoding="utf-8")
+    assert main(["extract", str(f), "--published", "soon"]) == 2
+    assert "--published 'soon'" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.time import find_times
+from factcheck.extract.time_rules import Prefer
 from factcheck.models import Mention
 
 if TYPE_CHECKING:
@@ -24,10 +25,17 @@ __all__ = ["extract", "figures_and_times"]
 
 
 def extract(
-    text: str, published: date | None = None, reference: Reference | None = None
+    text: str,
+    published: date | None = None,
+    reference: Reference | None = None,
+    prefer: Prefer = "past",
 ) -> list[Mention]:
     """All mentions in `text`, ordered by position; `published` anchors relative dates, and
-    `reference` (default: the bundled facts) names organisations, people and roles."""
+    `reference` (default: the bundled facts) names organisations, people and roles.
+
+    `prefer` is where a tenseless year-less date ("on 3 March") falls: "past" for news (the
+    default), "future" for schedules and announcements.
+    """
     # Imported here: the who-extractors load the reference, which the benchmark contract
     # (quantities and time only, see `figures_and_times`) never needs.
     from factcheck.extract.attribution import find_attributions
@@ -37,7 +45,7 @@ def extract(
     entities = find_entities(text, reference)
     mentions = [
         *find_quantities(text),
-        *find_times(text, published),
+        *find_times(text, published, prefer=prefer),
         *entities,
         *find_roles(text, reference, entities),
         *find_attributions(text),
@@ -45,7 +53,9 @@ def extract(
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.kind.value))
 
 
-def figures_and_times(text: str, published: date | None = None) -> list[Mention]:
+def figures_and_times(
+    text: str, published: date | None = None, prefer: Prefer = "past"
+) -> list[Mention]:
     """Only the figures and the time expressions of `text`: what the benchmark contract scores."""
-    mentions = [*find_quantities(text), *find_times(text, published)]
+    mentions = [*find_quantities(text), *find_times(text, published, prefer=prefer)]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.kind.value))
