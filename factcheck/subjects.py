@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.extract.entities import find_entities
 from factcheck.models import Mention, MentionKind, Span, Subject
 from factcheck.reference import Reference
 from factcheck.text import sentences
@@ -186,9 +185,11 @@ def bind_subject(
     mentions: Sequence[Mention],
     reference: Reference,
 ) -> Subject:
-    """The organisation, group or generic subject the figure at `figure` is about."""
-    if not any(m.kind in _ENTITY_KINDS for m in mentions):
-        mentions = find_entities(text, reference)
+    """The organisation, group or generic subject the figure at `figure` is about.
+
+    `mentions` are the text's extracted mentions (entities included): this runs once per
+    claim, so it never extracts anything itself.
+    """
     orgs = _orgs(mentions, sentence.start, sentence.end)
     investee = _funding_investee(text, figure, sentence, orgs, reference)
     if investee:
