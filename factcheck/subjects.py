@@ -27,7 +27,6 @@ from factcheck.text import sentences
 
 __all__ = ["bind_attribution", "bind_subject"]
 
-_ENTITY_KINDS = frozenset({MentionKind.ORGANIZATION, MentionKind.PERSON})
 # Words after which an organisation is an object or a modifier, not the subject.
 _GOVERNED = re.compile(
     r"""(?i:\b(?:of|from|by|with|between|than|like|including|against|to|into|for|on|at|in|as
