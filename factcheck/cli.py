@@ -94,7 +94,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         from factcheck.contract import run_jsonl
         from factcheck.extract import figures_and_times
 
-        return run_jsonl(sys.stdin, sys.stdout, partial(figures_and_times, prefer=args.prefer))
+        # The contract's reference_date is "today" (bench README): a tenseless "2/15" said
+        # today is the coming one, unless its sentence speaks of the past.
+        prefer = args.prefer or "future"
+        return run_jsonl(sys.stdin, sys.stdout, partial(figures_and_times, prefer=prefer))
     from factcheck.extract import extract
 
     try:
@@ -102,7 +105,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"--published {args.published!r} is not a YYYY-MM-DD date") from exc
     text = Path(args.file).read_text(encoding="utf-8") if args.file else sys.stdin.read()
-    for mention in extract(text, published, prefer=args.prefer):
+    for mention in extract(text, published, prefer=args.prefer or "past"):
         sys.stdout.write(mention.model_dump_json(exclude_none=True) + "\n")
     return EXIT_OK
 
@@ -172,8 +175,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     extract.add_argument(
         "--prefer",
         choices=("past", "future"),
-        default="past",
-        help="where a tenseless year-less date falls: past (news, default) or future (schedules)",
+        help="where a tenseless year-less date falls: past (news) or future (schedules); "
+        "default past against --published, future with --jsonl, whose reference_date is today",
     )
     extract.set_defaults(run=_cmd_extract)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -121,6 +122,28 @@ def test_extract_jsonl_speaks_the_benchmark_contract() -> None:
     assert any(
         m["kind"] == "date" and m["date_start"] == "2021-05-03" for m in prediction["mentions"]
     )
+
+
+@pytest.mark.parametrize(
+    ("flags", "text", "day"),
+    [
+        ([], "Deadline: 9 March.", "2024-03-09"),  # today's tenseless date: the coming one
+        ([], "The fund was closed on 9 March.", "2023-03-09"),  # a past sentence looks back
+        (["--prefer", "past"], "Deadline: 9 March.", "2023-03-09"),
+    ],
+)
+def test_extract_jsonl_resolves_tenseless_dates_from_today(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    flags: list[str],
+    text: str,
+    day: str,
+) -> None:
+    line = json.dumps({"id": "d", "text": text, "reference_date": "2024-02-01"})
+    monkeypatch.setattr(sys, "stdin", io.StringIO(line + "\n"))
+    assert main(["extract", "--jsonl", *flags]) == 0
+    (prediction,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [m["date_start"] for m in prediction["mentions"] if m["kind"] == "date"] == [day]
 
 
 def test_extract_prints_mentions_of_a_file(
