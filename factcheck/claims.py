@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.metrics import classify_metric
 from factcheck.models import (
@@ -108,7 +108,7 @@ def _claim(
     metric, scope = classify_metric(sentence.text, m.span.start - sentence.start)
     attributed = bind_attribution(source.text, m.span, sentence, mentions)
     dated = _period(m, sentence, times)
-    value = m.value.model_copy(update={"amount": editorial_interval(m.value.amount)})
+    value = replace(m.value, amount=editorial_interval(m.value.amount))
     trace = [*m.trace]
     if value.amount != m.value.amount:
         trace.append("rounding slack capped at 10% of the stated figure (exact figure)")
@@ -145,7 +145,7 @@ def _claim(
 def _editorial(money: Money) -> Money:
     """A stated conversion ("$1 billion" of "4.6 billion yuan ($1 billion)") under the same
     rounding cap as the figure it restates: half a unit of one digit would be ±50%."""
-    return money.model_copy(update={"amount": editorial_interval(money.amount)})
+    return replace(money, amount=editorial_interval(money.amount))
 
 
 def _in(sentence: Span, m: Mention) -> bool:

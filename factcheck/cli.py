@@ -93,10 +93,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
         from factcheck.contract import run_jsonl
         from factcheck.extract import figures_and_times
+        from factcheck.extract.time_rules import Prefer
 
         # The contract's reference_date is "today" (bench README): a tenseless "2/15" said
         # today is the coming one, unless its sentence speaks of the past.
-        prefer = args.prefer or "future"
+        prefer: Prefer = args.prefer or "future"
         return run_jsonl(sys.stdin, sys.stdout, partial(figures_and_times, prefer=prefer))
     from factcheck.extract import extract
 
@@ -105,8 +106,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"--published {args.published!r} is not a YYYY-MM-DD date") from exc
     text = Path(args.file).read_text(encoding="utf-8") if args.file else sys.stdin.read()
+    from pydantic import TypeAdapter
+
+    from factcheck.values import Mention
+
+    as_json = TypeAdapter(Mention)
     for mention in extract(text, published, prefer=args.prefer or "past"):
-        sys.stdout.write(mention.model_dump_json(exclude_none=True) + "\n")
+        sys.stdout.write(as_json.dump_json(mention, exclude_none=True).decode() + "\n")
     return EXIT_OK
 
 

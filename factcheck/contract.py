@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TextIO
 
-from factcheck.models import (
+from factcheck.values import (
     Amount,
     Count,
     Duration,

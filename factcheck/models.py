@@ -2,7 +2,8 @@
 
 All models are frozen pydantic models that forbid unknown fields, so a value can be shared
 between stages (and processes) without anyone changing it under another's feet, and a typo
-in a field name fails loudly.
+in a field name fails loudly. The values extractors find (spans, periods, amounts, mentions)
+are frozen dataclasses from `factcheck.values`, re-exported here.
 """
 
 from __future__ import annotations
@@ -12,7 +13,56 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from factcheck.values import (
+    Amount,
+    Count,
+    Duration,
+    Granularity,
+    Mention,
+    MentionKind,
+    Money,
+    Number,
+    Percent,
+    PercentagePoints,
+    Period,
+    PeriodValue,
+    Quantity,
+    Span,
+)
+
+__all__ = [
+    "Amount",
+    "Claim",
+    "ClaimGroup",
+    "Count",
+    "Decision",
+    "DecisionSet",
+    "DecisionStatus",
+    "Duration",
+    "Evidence",
+    "Finding",
+    "Granularity",
+    "Mention",
+    "MentionKind",
+    "Money",
+    "Normalized",
+    "Number",
+    "Percent",
+    "PercentagePoints",
+    "Period",
+    "PeriodValue",
+    "Quantity",
+    "Report",
+    "RoleClaim",
+    "Severity",
+    "SkippedSource",
+    "Source",
+    "Span",
+    "Subject",
+    "Value",
+]
 
 
 class Frozen(BaseModel):
@@ -21,207 +71,13 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-# --------------------------------------------------------------------------- evidence
-
-
-class Span(Frozen):
-    """`[start, end)` character offsets into a source's text; `text` is that slice."""
-
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Span:
-        if self.end < self.start:
-            raise ValueError(f"span end {self.end} before start {self.start}")
-        return self
-
-
-# --------------------------------------------------------------------------- time
-
-
-class Granularity(StrEnum):
-    """How precise a period is; a part of a coarser period is never a conflict with it."""
-
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    QUARTER = "quarter"
-    HALF = "half"
-    YEAR = "year"
-    DECADE = "decade"
-    SPAN = "span"  # any other stretch of days: "the past two years", "2014-2018"
-    OPEN = "open"  # one bound unknown: "since 2023", "by 2025"
-
-
-class Period(Frozen):
-    """A stretch of days: `start` inclusive, `end` exclusive; `None` is an open bound."""
-
-    start: date | None
-    end: date | None
-    granularity: Granularity
-    label: str | None = None  # a human name such as "H1 2024" or "fiscal 2025"
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Period:
-        if self.start is None and self.end is None:
-            raise ValueError("a period needs at least one bound")
-        if self.start is not None and self.end is not None and not self.start < self.end:
-            raise ValueError(f"period start {self.start} is not before end {self.end}")
-        return self
-
-    @classmethod
-    def day(cls, d: date) -> Period:
-        from datetime import timedelta
-
-        return cls(start=d, end=d + timedelta(days=1), granularity=Granularity.DAY)
-
-    def overlaps(self, other: Period) -> bool:
-        """True when the two periods share at least one day (open bounds reach forever)."""
-        if self.end is not None and other.start is not None and self.end <= other.start:
-            return False
-        return not (other.end is not None and self.start is not None and other.end <= self.start)
-
-    def contains(self, other: Period) -> bool:
-        """True when every day of `other` lies in this period."""
-        if self.start is not None and (other.start is None or other.start < self.start):
-            return False
-        return not (self.end is not None and (other.end is None or other.end > self.end))
-
-    def describe(self) -> str:
-        if self.label:
-            return self.label
-        if self.granularity == Granularity.DAY and self.start is not None:
-            return self.start.isoformat()
-        lo = self.start.isoformat() if self.start else "…"
-        hi = self.end.isoformat() if self.end else "…"
-        return f"{lo} to {hi} (end exclusive)"
-
-
-# --------------------------------------------------------------------------- values
-
-
-class Amount(Frozen):
-    """A stated number as an interval: what the words allow, not just the digits written.
-
-    `stated` is the figure as written ("7" of "$7 billion", scaled), `low`/`high` the bounds
-    that its precision and qualifier allow (`None`: unbounded on that side).
-    """
-
-    stated: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    qualifier: str | None = None  # "about", "more than", "range", "up to", ...
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Amount:
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"interval low {self.low} above high {self.high}")
-        return self
-
-    def overlaps(self, other: Amount) -> bool:
-        if self.high is not None and other.low is not None and self.high < other.low:
-            return False
-        return not (other.high is not None and self.low is not None and other.high < self.low)
-
-
-class Money(Frozen):
-    kind: Literal["money"] = "money"
-    amount: Amount
-    currency: str = Field(pattern=r"^[A-Z]{3}$")  # ISO 4217
-    currency_note: str | None = None  # how the currency was decided, e.g. bare "$" assumed USD
-
-
-class Percent(Frozen):
-    kind: Literal["percent"] = "percent"
-    amount: Amount
-    change: Literal["rise", "fall"] | None = None
-
-
-class PercentagePoints(Frozen):
-    kind: Literal["percentage_points"] = "percentage_points"
-    amount: Amount
-    change: Literal["rise", "fall"] | None = None
-
-
-class Count(Frozen):
-    kind: Literal["count"] = "count"
-    amount: Amount
-    noun: str
-
-
-class Number(Frozen):
-    kind: Literal["number"] = "number"
-    amount: Amount
-
-
-class Quantity(Frozen):
-    """A physical quantity, in the canonical unit of its pint dimension."""
-
-    kind: Literal["quantity"] = "quantity"
-    amount: Amount
-    unit: str  # canonical unit, e.g. "watt"
-    dimension: str  # pint dimensionality, e.g. "[length] ** 2 * [mass] / [time] ** 3"
-    stated_unit: str
-
-
-class Duration(Frozen):
-    kind: Literal["duration"] = "duration"
-    amount: Amount
-    unit: str  # "day", "week", "month", "quarter", "year", "decade", ...
-
-
-class PeriodValue(Frozen):
-    """A date or period mention's value; `period` is None while a relative one is unresolved."""
-
-    kind: Literal["period"] = "period"
-    period: Period | None
-    relative: bool = False
-    note: str | None = None  # how it was resolved, or why it could not be
-
-
+# The values extractors produce are plain dataclasses (factcheck.values), so that extraction
+# never imports pydantic; the models below embed them, and pydantic validates them here.
+#: A claim's value, told apart by its `kind`.
 Value = Annotated[
     Money | Percent | PercentagePoints | Count | Number | Quantity | Duration | PeriodValue,
     Field(discriminator="kind"),
 ]
-
-
-# --------------------------------------------------------------------------- mentions
-
-
-class MentionKind(StrEnum):
-    MONEY = "money"
-    PERCENT = "percent"
-    PERCENTAGE_POINTS = "percentage_points"
-    NUMBER = "number"
-    COUNT = "count"
-    QUANTITY = "quantity"
-    DATE = "date"
-    PERIOD = "period"
-    DURATION = "duration"
-    ORGANIZATION = "organization"
-    PERSON = "person"
-    ROLE = "role"
-    ATTRIBUTION = "attribution"
-
-
-class Mention(Frozen):
-    """A raw typed span found by an extractor.
-
-    `value` carries numbers, money and time; `name` the canonical name of an organisation or
-    person (or the role title, or the attributed source); `equivalent_of` the start offset of
-    the amount this one restates in another currency ("50 billion yuan ($7 billion)").
-    """
-
-    kind: MentionKind
-    span: Span
-    value: Value | None = None
-    name: str | None = None
-    equivalent_of: int | None = None
-    person: str | None = None  # a ROLE's holder (canonical when known)
-    organization: str | None = None  # a ROLE's organisation; a product's maker
-    trace: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- sources

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.models import Span
+from factcheck.values import Span
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr inc corp co ltd plc llc no vs etc jan feb mar apr jun jul aug "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def test_an_agreement_within_the_draft_alone_is_not_support() -> None:
     second = first.model_copy(
         update={
             "id": f"draft:{second_at}-{second_at + 10}",
-            "span": first.span.model_copy(update={"start": second_at, "end": second_at + 10}),
+            "span": replace(first.span, start=second_at, end=second_at + 10),
         }
     )
     own = make_finding(AGREEMENT, "agrees with itself", [evidence(first), evidence(second)], ["k"])

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.time import find_times
 from factcheck.extract.time_rules import Prefer
-from factcheck.models import Mention
+from factcheck.values import Mention
 
 if TYPE_CHECKING:
     from factcheck.reference import Reference

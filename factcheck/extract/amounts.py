@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from enum import StrEnum
 
-from factcheck.models import Amount
+from factcheck.values import Amount
 
 __all__ = [
     "APPROXIMATE_SHARE",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.models import Mention, MentionKind, Span
+from factcheck.values import Mention, MentionKind, Span
 
 __all__ = ["OUTLET_NAMES", "find_attributions"]
 

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.models import Mention, MentionKind, Span
 from factcheck.reference import Reference, load_reference
+from factcheck.values import Mention, MentionKind, Span
 
 __all__ = ["find_entities"]
 

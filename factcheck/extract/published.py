@@ -17,7 +17,7 @@ from datetime import date
 
 from factcheck.extract.time import find_times
 from factcheck.extract.time_words import WEEKDAY, WEEKDAYS
-from factcheck.models import Granularity, Mention, MentionKind, Period, Span
+from factcheck.values import Granularity, Mention, MentionKind, Period, Span
 
 __all__ = ["WeekdayMismatch", "detect_published", "weekday_mismatches", "weekday_mismatches_in"]
 

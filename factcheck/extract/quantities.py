@@ -37,7 +37,7 @@ from factcheck.extract.numeral_words import SCALE_WORDS
 from factcheck.extract.numerals import Numeral, find_numerals
 from factcheck.extract.percent import BASIS_POINT, change_before, percent_after
 from factcheck.extract.units import canonical, unit_after
-from factcheck.models import (
+from factcheck.values import (
     Amount,
     Count,
     Mention,

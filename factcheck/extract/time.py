@@ -48,7 +48,8 @@ from factcheck.extract.time_rules import (
     surface_of,
     weekday_fits,
 )
-from factcheck.models import (
+from factcheck.normalize import periods as P
+from factcheck.values import (
     Amount,
     Duration,
     Granularity,
@@ -58,7 +59,6 @@ from factcheck.models import (
     PeriodValue,
     Span,
 )
-from factcheck.normalize import periods as P
 
 if TYPE_CHECKING:
     from factcheck.reference.fiscal import FiscalCalendar

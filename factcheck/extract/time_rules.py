@@ -48,8 +48,8 @@ from factcheck.extract.time_words import (
     valid_day,
     year_of,
 )
-from factcheck.models import Granularity, MentionKind, Period
 from factcheck.normalize import periods as P
+from factcheck.values import Granularity, MentionKind, Period
 
 if TYPE_CHECKING:
     from factcheck.reference.fiscal import FiscalCalendar

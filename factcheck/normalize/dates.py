@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from factcheck.models import Period
+from factcheck.values import Period
 
 Candidate = tuple[date, str]
 

@@ -10,9 +10,10 @@ most `MAX_ROUNDING` relative slack on each side. Qualified figures keep their bo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
-from factcheck.models import Amount
+from factcheck.values import Amount
 
 MAX_ROUNDING = Decimal("0.10")
 
@@ -27,4 +28,4 @@ def editorial_interval(amount: Amount) -> Amount:
     high = amount.high if amount.high is None else min(amount.high, stated + slack)
     if low == amount.low and high == amount.high:
         return amount
-    return amount.model_copy(update={"low": low, "high": high})
+    return replace(amount, low=low, high=high)

@@ -20,7 +20,7 @@ import calendar
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from factcheck.models import Granularity, Period
+from factcheck.values import Granularity, Period
 
 if TYPE_CHECKING:
     from factcheck.reference.fiscal import FiscalCalendar
