@@ -80,8 +80,8 @@ def mention_to_contract(m: Mention) -> dict[str, Any] | None:
 _PERCENT_MARK = re.compile(r"%|％|‰|per\s?cent|pct|percent", re.IGNORECASE)
 
 
-def _inner_numbers(m: Mention) -> list[dict[str, Any]]:
-    """The numerals inside a money or percent mention, as numbers of their own.
+def _inner_numbers(m: Mention, text: str) -> list[dict[str, Any]]:
+    """The numerals inside a money or percent mention of `text`, as numbers of their own.
 
     Number suites label the "20" of "$20" too; the scorer counts such a nested number as a
     match when labelled and never as a false alarm. A share written without a percent mark
@@ -105,20 +105,19 @@ def _inner_numbers(m: Mention) -> list[dict[str, Any]]:
                 "high": _ratio(high),
             }
         )
-    for numeral in find_numerals(m.span.text):
-        start = m.span.start + numeral.start
-        end = m.span.start + numeral.end
-        out.append(
-            {
-                "kind": "number",
-                "start": start,
-                "end": end,
-                "text": m.span.text[numeral.start : numeral.end],
-                "value": float(numeral.value),
-                "low": None,
-                "high": None,
-            }
-        )
+    for numeral in find_numerals(text):  # read once per text, shared with the extractors
+        if m.span.start <= numeral.start and numeral.end <= m.span.end:
+            out.append(
+                {
+                    "kind": "number",
+                    "start": numeral.start,
+                    "end": numeral.end,
+                    "text": text[numeral.start : numeral.end],
+                    "value": float(numeral.value),
+                    "low": None,
+                    "high": None,
+                }
+            )
     return out
 
 
@@ -155,7 +154,7 @@ def run_jsonl(stdin: TextIO, stdout: TextIO, extractor: Extractor | None = None)
         text = case.get("text") or ""
         mentions = extractor(text, _reference_date(case.get("reference_date")))
         out = [c for m in mentions if (c := mention_to_contract(m)) is not None]
-        out.extend(n for m in mentions for n in _inner_numbers(m))
+        out.extend(n for m in mentions for n in _inner_numbers(m, text))
         stdout.write(json.dumps({"id": case.get("id"), "mentions": out}, ensure_ascii=False))
         stdout.write("\n")
     stdout.flush()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from factcheck.extract.numeral_words import (
     CHINESE_DIGITS,
@@ -696,8 +697,13 @@ def _listed(text: str) -> list[Numeral]:
     return items
 
 
-def find_numerals(text: str) -> list[Numeral]:
-    """Every numeral in `text`, in order, without overlaps; never raises."""
+@lru_cache(maxsize=4)
+def find_numerals(text: str) -> tuple[Numeral, ...]:
+    """Every numeral in `text`, in order, without overlaps; never raises.
+
+    Remembered for the last few texts: quantities read a text's numerals, and the bench
+    contract asks again for the numbers nested in its figures.
+    """
     found = _listed(text) if "," in text else []
     listed = [(n.start, n.end) for n in found]
     for match in _DIGITS.finditer(text):
@@ -757,7 +763,7 @@ def find_numerals(text: str) -> list[Numeral]:
             )
     if not text.isascii():
         found.extend(_chinese_numerals(text))
-    return _compounds(text, _without_overlaps(found))
+    return tuple(_compounds(text, _without_overlaps(found)))
 
 
 _COMPOUND_JOIN = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?", re.IGNORECASE)

@@ -18,6 +18,7 @@ A mention's span covers its qualifier, currency and (for counts) noun: the whole
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
@@ -651,7 +652,7 @@ def find_quantities(text: str) -> list[Mention]:
     return [_mention(text, fig, dollar) for fig in kept]
 
 
-def _with_single_units(text: str, numerals: list[Numeral]) -> list[Numeral]:
+def _with_single_units(text: str, numerals: Sequence[Numeral]) -> Sequence[Numeral]:
     """Add the "a" of "a dollar", "a penny": one of the currency named right after it."""
     singles = [
         Numeral(m.start(), m.end(), Decimal(1), Decimal(1), (f"{m.group()!r} → 1",), words=True)
