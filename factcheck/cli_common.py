@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -50,6 +49,8 @@ def write_output(text: str, output: str | None, inputs: Sequence[str] = ()) -> N
             inside and target.suffix.lower() in (".txt", ".md")
         ):
             raise UsageError(f"--output {output}: would overwrite or add to a source ({given})")
+    import tempfile  # here, not at the top: `factcheck extract` never writes a file
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
