@@ -5,14 +5,17 @@ One command, from the project root:
 
     python benchmarks/extraction.py
 
-It makes a venv for the two peers outside the project (in the temp folder, reused on later
-runs), runs ../shared/bench/score.py over every suite for factcheck and both peers, and
-writes benchmarks/extraction.md: precision, recall, F1 and throughput side by side.
+It installs the two peers in one venv and factcheck (this checkout) in another, both outside
+the project (in the temp folder; the peers' venv is reused on later runs, factcheck is
+reinstalled every run), so that all three run the same way: an installed package, compiled
+bytecode, a venv's own interpreter. It then runs ../shared/bench/score.py over every suite for
+factcheck and both peers and writes benchmarks/extraction.md: precision, recall, F1 and
+throughput side by side.
 
 Options: --bench DIR (the folder holding score.py and adapters/, default ../shared/bench or
-$FACTCHECK_BENCH), --peers DIR (the suites, default <bench>/../peers), --venv DIR,
---system COMMAND (factcheck's command; default `factcheck extract --jsonl`), --no-peers,
---out FILE. Stdlib only.
+$FACTCHECK_BENCH), --peers DIR (the suites, default <bench>/../peers), --venv DIR (the peers'),
+--factcheck-venv DIR, --system COMMAND (factcheck's command instead of the installed
+`factcheck extract --jsonl`), --no-peers, --out FILE. Stdlib only.
 """
 
 from __future__ import annotations
@@ -46,38 +49,28 @@ DATE_SUITES: list[tuple[str, str | None, float | None]] = [
     ("datefinder", None, 0.90),
     ("dateparser_search_en", None, 0.90),
 ]
-FACTCHECK_COMMANDS = [
-    "factcheck extract --jsonl",
-    f"{sys.executable} -m factcheck extract --jsonl",
-    f"{sys.executable} -c "
-    '"import sys; from factcheck.contract import run_jsonl; '
-    'sys.exit(run_jsonl(sys.stdin, sys.stdout))"',
-]
+BIN = "Scripts" if os.name == "nt" else "bin"
 
 
-def peer_python(venv: Path) -> Path:
-    """The peers' interpreter, creating and filling the venv on first use."""
-    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+def venv_python(venv: Path, packages: list[str]) -> Path:
+    """The venv's interpreter, creating the venv and installing `packages` on first use."""
+    python = venv / BIN / ("python.exe" if os.name == "nt" else "python")
     if not python.exists():
-        print(f"creating the peers' venv in {venv}", file=sys.stderr)
+        print(f"creating a venv in {venv}", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", *PEER_PACKAGES], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *packages], check=True)
     return python
 
 
-def working_system(candidates: list[str]) -> str:
-    """The first factcheck command that answers one contract line."""
-    probe = '{"id": "probe", "text": "It cost $5.", "reference_date": null}\n'
-    for command in candidates:
-        try:
-            done = subprocess.run(
-                command, shell=True, input=probe, capture_output=True, text=True, cwd=ROOT
-            )
-        except OSError:
-            continue
-        if done.returncode == 0 and '"probe"' in done.stdout:
-            return command
-    sys.exit("no working factcheck command; pass --system")
+def installed_factcheck(venv: Path) -> str:
+    """`factcheck extract --jsonl` from a venv holding this checkout as users install it."""
+    python = venv_python(venv, [str(ROOT)])
+    # the dependencies stay; the package itself is rebuilt from the working tree every run
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)],
+        check=True,
+    )
+    return f"{venv / BIN / 'factcheck'} extract --jsonl"
 
 
 def score(
@@ -89,14 +82,7 @@ def score(
         args += ["--suite", str(peers / f"{name}.jsonl") + (f":{kinds}" if kinds else "")]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        # score.py runs in the bench folder; the project stays importable without installing
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        }
-        subprocess.run(
-            [*args, "--out", str(out)], check=True, cwd=bench, stdout=sys.stderr, env=env
-        )
+        subprocess.run([*args, "--out", str(out)], check=True, cwd=bench, stdout=sys.stderr)
         report = json.loads(out.read_text(encoding="utf-8"))
     return {r["suite"]: r for r in report["suites"]}
 
@@ -136,26 +122,21 @@ def main() -> None:
     default_bench = os.environ.get("FACTCHECK_BENCH", str(ROOT.parent / "shared" / "bench"))
     ap.add_argument("--bench", type=Path, default=Path(default_bench))
     ap.add_argument("--peers", type=Path)
-    ap.add_argument(
-        "--venv", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-peers-venv"
-    )
+    temp = Path(tempfile.gettempdir())
+    ap.add_argument("--venv", type=Path, default=temp / "factcheck-peers-venv")
+    ap.add_argument("--factcheck-venv", type=Path, default=temp / "factcheck-bench-venv")
     ap.add_argument("--system", help="factcheck's system command")
     ap.add_argument("--no-peers", action="store_true", help="score factcheck only")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "extraction.md")
     args = ap.parse_args()
     bench = args.bench.resolve()
     peers = (args.peers or bench.parent / "peers").resolve()
-    system = args.system or working_system(FACTCHECK_COMMANDS)
+    system = args.system or installed_factcheck(args.factcheck_venv)
     all_suites = QUANTITY_SUITES + DATE_SUITES
-
-    # An installed package runs from compiled bytecode (pip compiles it, as it did the peers'
-    # packages); an editable checkout under PYTHONDONTWRITEBYTECODE would recompile every
-    # module at every start. Compile once so that start-up is measured as users see it.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "factcheck")], check=True)
     results: dict[str, dict[str, dict[str, object]]] = {}
     results["factcheck"] = score(bench, peers, all_suites, system)
     if not args.no_peers:
-        python = peer_python(args.venv)
+        python = venv_python(args.venv, PEER_PACKAGES)
         adapters = bench / "adapters"
         results["Recognizers-Text"] = score(
             bench, peers, all_suites, f"{python} {adapters / 'recognizers_adapter.py'}"
