@@ -124,3 +124,25 @@ def test_orthodox_easter_follows_the_julian_computus() -> None:
         date(2022, 4, 24),
         date(2025, 4, 20),
     ]
+
+
+SEASONS = st.sampled_from(["spring", "summer", "autumn", "fall", "winter"])
+
+
+def test_seasons_start_at_the_equinoxes_and_solstices() -> None:
+    winter = P.season_period("winter", 2023)
+    assert (winter.start, winter.end) == (date(2023, 12, 21), date(2024, 3, 20))
+    fall = P.season_period("fall", 2023)
+    assert (fall.start, fall.end) == (date(2023, 9, 23), date(2023, 12, 21))
+    assert fall.label == "autumn 2023"
+
+
+@given(SEASONS, DAYS)
+def test_relative_seasons_lie_on_their_side_of_the_reference(season: str, day: date) -> None:
+    last, this, following = (P.relative_season(season, day, k) for k in (-1, 0, 1))
+    assert last.end is not None and last.end <= day
+    assert following.start is not None and following.start > day
+    assert this.start is not None and this.end is not None
+    assert this.start <= day < this.end or this.start.year == day.year
+    for p in (last, this, following):
+        assert p.start is not None and p.end is not None and p.start < p.end

@@ -17,9 +17,11 @@ Rules (see docs/time.md):
 from __future__ import annotations
 
 import calendar
+import string
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from factcheck.normalize.holiday_calendar import NO_SHIFT, calendar_periods
 from factcheck.values import Granularity, Period
 
 if TYPE_CHECKING:
@@ -32,13 +34,19 @@ __all__ = [
     "fiscal_quarter_period",
     "fiscal_year_period",
     "half_period",
+    "holiday",
+    "holiday_near",
+    "holiday_periods",
     "month_period",
     "nearest_past_year",
     "nearest_weekday",
     "next_span",
+    "nth_closest_weekday",
     "past_span",
     "period_of_phrase",
     "quarter_period",
+    "relative_season",
+    "season_period",
     "shift_period",
     "span_period",
     "unit_period",
@@ -201,6 +209,54 @@ def nearest_weekday(weekday: int, reference: date, direction: int = -1) -> date:
     return reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
 
 
+# Astronomical seasons of the northern hemisphere, by the (month, day) they start on: the
+# equinoxes and solstices, which fall on these days or one off them.
+SEASON_STARTS = {"spring": (3, 20), "summer": (6, 21), "autumn": (9, 23), "winter": (12, 21)}
+SEASON_NAMES = {**{name: name for name in SEASON_STARTS}, "fall": "autumn"}
+
+
+def _season_bounds(season: str, year: int) -> tuple[date, date]:
+    """[start, end) of the `season` that starts in `year`."""
+    name = SEASON_NAMES[season]
+    seasons = list(SEASON_STARTS)
+    following = seasons[(seasons.index(name) + 1) % 4]
+    end_year = year + 1 if name == "winter" else year
+    return date(year, *SEASON_STARTS[name]), date(end_year, *SEASON_STARTS[following])
+
+
+def season_period(season: str, year: int) -> Period:
+    """The `season` ("summer", "fall" …) that starts in `year` (winter 2013: from 21 December
+    2013 into 2014)."""
+    start, end = _season_bounds(season, year)
+    label = f"{SEASON_NAMES[season]} {year}"
+    return Period(start=start, end=end, granularity=Granularity.SPAN, label=label)
+
+
+def relative_season(season: str, reference: date, offset: int) -> Period:
+    """For "this summer" (offset 0: the one holding the reference, else the one starting in
+    its year), "last winter" (-1: the last one over by the reference) and "next spring" (+1:
+    the next one to start after it)."""
+    year = reference.year
+    if offset < 0:
+        while _season_bounds(season, year)[1] > reference:
+            year -= 1
+    elif offset > 0:
+        year -= 1
+        while _season_bounds(season, year)[0] <= reference:
+            year += 1
+    elif _season_bounds(season, year - 1)[1] > reference:
+        year -= 1
+    return season_period(season, year)
+
+
+def nth_closest_weekday(day: date, weekday: int, n: int) -> date:
+    """For "the second closest Monday to 5 October": the `n`-th day with `weekday` ordered by
+    distance from `day` (on a tie, the earlier one first)."""
+    before = day - timedelta(days=(day.weekday() - weekday) % 7)  # on or before `day`
+    candidates = [before + timedelta(weeks=i) for i in range(-n, n + 1)]
+    return sorted(candidates, key=lambda d: (abs((d - day).days), d))[n - 1]
+
+
 def fiscal_year_period(fiscal_year: int, fiscal: FiscalCalendar) -> Period:
     """Fiscal year `fiscal_year` ("fiscal 2025") of `fiscal`: it ends in that calendar year."""
     end = fiscal.year_end(fiscal_year)
@@ -243,75 +299,242 @@ def period_of_phrase(
     return None
 
 
-# Holidays as calendar rules: ("fixed", month, day), ("nth", month, weekday, n, days after)
-# with n = -1 for the last such weekday, ("easter", days after Easter Sunday) or ("orthodox",
-# days after Orthodox Easter Sunday).
-HolidayRule = tuple[str, int, int, int, int]
+# Holidays by calendar rule: Christmas, Thanksgiving, Easter's feasts, national days. Those
+# of lunar and lunisolar calendars (Eid, Diwali, Passover, Chinese New Year) come from
+# `holiday_calendar`; `holiday_periods` answers for both tables.
+MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
+# Days a fixed-date holiday moves when it falls on each weekday (Monday first).
+NEAREST_WEEKDAY = (0, 0, 0, 0, 0, -1, 1)  # observed on Friday / Monday
+SUNDAY_TO_SATURDAY = (0, 0, 0, 0, 0, 0, -1)
+
+
+class HolidayRule(NamedTuple):
+    """A holiday's days in any year. Its day, by `kind`: "fixed" `month`/`day`; "nth" the
+    `n`-th `weekday` of `month` (-1: the last); "near" the `weekday` on or before (`n` -1),
+    nearest to (0) or on or after (1) `month`/`day`; "easter" / "orthodox" Western / Orthodox
+    Easter Sunday; "deadline" `month`/`day`, or the next weekday that is not the `avoid`
+    holiday (a filing date). Then moved `after` days and `shift[weekday]` days; it spans
+    `days` days, in the years divisible by `every` (Super Tuesday: presidential years)."""
+
+    kind: str
+    month: int = 0
+    day: int = 0
+    weekday: int = 0
+    n: int = 0
+    after: int = 0
+    days: int = 1
+    shift: tuple[int, ...] = NO_SHIFT
+    every: int = 1
+    avoid: str = ""
+
+
+def fixed(month: int, day: int, shift: tuple[int, ...] = NO_SHIFT) -> HolidayRule:
+    return HolidayRule("fixed", month, day, shift=shift)
+
+
+def nth(month: int, weekday: int, n: int, after: int = 0, days: int = 1) -> HolidayRule:
+    return HolidayRule("nth", month, weekday=weekday, n=n, after=after, days=days)
+
+
+def near(month: int, day: int, weekday: int, side: int) -> HolidayRule:
+    return HolidayRule("near", month, day, weekday, side)
+
+
+def after_easter(after: int, days: int = 1, kind: str = "easter") -> HolidayRule:
+    return HolidayRule(kind, after=after, days=days)
+
+
+def after_orthodox_easter(after: int, days: int = 1) -> HolidayRule:
+    return after_easter(after, days, "orthodox")
+
+
 HOLIDAYS: dict[str, HolidayRule] = {
-    "new year's day": ("fixed", 1, 1, 0, 0),
-    "new year": ("fixed", 1, 1, 0, 0),
-    "new year's eve": ("fixed", 12, 31, 0, 0),
-    "martin luther king day": ("nth", 1, 0, 3, 0),
-    "mlk day": ("nth", 1, 0, 3, 0),
-    "australia day": ("fixed", 1, 26, 0, 0),
-    "groundhog day": ("fixed", 2, 2, 0, 0),
-    "valentine's day": ("fixed", 2, 14, 0, 0),
-    "valentine day": ("fixed", 2, 14, 0, 0),
-    "presidents' day": ("nth", 2, 0, 3, 0),
-    "president's day": ("nth", 2, 0, 3, 0),
-    "international women's day": ("fixed", 3, 8, 0, 0),
-    "st patrick's day": ("fixed", 3, 17, 0, 0),
-    "saint patrick": ("fixed", 3, 17, 0, 0),
-    "st paddy's day": ("fixed", 3, 17, 0, 0),
-    "april fools' day": ("fixed", 4, 1, 0, 0),
-    "tax day": ("fixed", 4, 15, 0, 0),
-    "earth day": ("fixed", 4, 22, 0, 0),
-    "anzac day": ("fixed", 4, 25, 0, 0),
-    "may day": ("fixed", 5, 1, 0, 0),
-    "international workers' day": ("fixed", 5, 1, 0, 0),
-    "mother's day": ("nth", 5, 6, 2, 0),
-    "memorial day": ("nth", 5, 0, -1, 0),
-    "father's day": ("nth", 6, 6, 3, 0),
-    "juneteenth": ("fixed", 6, 19, 0, 0),
-    "canada day": ("fixed", 7, 1, 0, 0),
-    "independence day": ("fixed", 7, 4, 0, 0),
-    "bastille day": ("fixed", 7, 14, 0, 0),
-    "labor day": ("nth", 9, 0, 1, 0),
-    "labour day": ("nth", 9, 0, 1, 0),
-    "columbus day": ("nth", 10, 0, 2, 0),
-    "halloween": ("fixed", 10, 31, 0, 0),
-    "all saints' day": ("fixed", 11, 1, 0, 0),
-    "guy fawkes day": ("fixed", 11, 5, 0, 0),
-    "veterans day": ("fixed", 11, 11, 0, 0),
-    "thanksgiving day": ("nth", 11, 3, 4, 0),
-    "thanksgiving": ("nth", 11, 3, 4, 0),
-    "black friday": ("nth", 11, 3, 4, 1),
-    "cyber monday": ("nth", 11, 3, 4, 4),
-    "christmas eve": ("fixed", 12, 24, 0, 0),
-    "christmas day": ("fixed", 12, 25, 0, 0),
-    "christmas": ("fixed", 12, 25, 0, 0),
-    "xmas": ("fixed", 12, 25, 0, 0),
-    "boxing day": ("fixed", 12, 26, 0, 0),
-    "easter sunday": ("easter", 0, 0, 0, 0),
-    "easter monday": ("easter", 1, 0, 0, 0),
-    "easter": ("easter", 0, 0, 0, 0),
-    "good friday": ("easter", -2, 0, 0, 0),
-    "maundy thursday": ("easter", -3, 0, 0, 0),
-    "palm sunday": ("easter", -7, 0, 0, 0),
-    "ash wednesday": ("easter", -46, 0, 0, 0),
-    "shrove tuesday": ("easter", -47, 0, 0, 0),
-    "mardi gras": ("easter", -47, 0, 0, 0),
-    "ascension day": ("easter", 39, 0, 0, 0),
-    "pentecost": ("easter", 49, 0, 0, 0),
-    "whit sunday": ("easter", 49, 0, 0, 0),
-    "whit monday": ("easter", 50, 0, 0, 0),
-    "orthodox easter": ("orthodox", 0, 0, 0, 0),
-    "orthodox easter sunday": ("orthodox", 0, 0, 0, 0),
-    "orthodox good friday": ("orthodox", -2, 0, 0, 0),
-    "orthodox great friday": ("orthodox", -2, 0, 0, 0),
-    "orthodox palm sunday": ("orthodox", -7, 0, 0, 0),
-    "lazarus saturday": ("orthodox", -8, 0, 0, 0),
-    "clean monday": ("orthodox", -48, 0, 0, 0),
+    # --- January to March
+    "new year's day": fixed(1, 1),
+    "new year": fixed(1, 1),
+    "epiphany": fixed(1, 6),
+    "three kings' day": fixed(1, 6),
+    "orthodox christmas": fixed(1, 7),  # 25 December of the Julian calendar, 1900-2099
+    "lohri": fixed(1, 13),
+    "martin luther king day": nth(1, MON, 3),
+    "martin luther king jr day": nth(1, MON, 3),
+    "martin luther king's day": nth(1, MON, 3),
+    "mlk day": nth(1, MON, 3),
+    "mlk jr day": nth(1, MON, 3),
+    "mlk jr. day": nth(1, MON, 3),
+    "civil rights day": nth(1, MON, 3),
+    "burns night": fixed(1, 25),
+    "australia day": fixed(1, 26),
+    "groundhog day": fixed(2, 2),
+    "groundhog's day": fixed(2, 2),
+    "candlemas": fixed(2, 2),
+    "lincoln's birthday": fixed(2, 12),
+    "lincoln birthday": fixed(2, 12),
+    "abraham lincoln's birthday": fixed(2, 12),
+    "valentine's day": fixed(2, 14),
+    "valentine day": fixed(2, 14),
+    "family day": nth(2, MON, 3),  # Canada
+    "islander day": nth(2, MON, 3),
+    "louis riel day": nth(2, MON, 3),
+    "nova scotia heritage day": nth(2, MON, 3),
+    "presidents' day": nth(2, MON, 3),
+    "president's day": nth(2, MON, 3),
+    "president day": nth(2, MON, 3),
+    "washington's birthday": nth(2, MON, 3),
+    "george washington day": nth(2, MON, 3),
+    "shivaji jayanti": fixed(2, 19),
+    "st david's day": fixed(3, 1),
+    "international women's day": fixed(3, 8),
+    "st patrick's day": fixed(3, 17),
+    "saint patrick": fixed(3, 17),
+    "st paddy's day": fixed(3, 17),
+    "super tuesday": HolidayRule("nth", 3, weekday=TUE, n=1, every=4),
+    "daylight saving start": nth(3, SUN, 2),  # United States, since 2007
+    "daylight savings start": nth(3, SUN, 2),
+    "daylight saving start day": nth(3, SUN, 2),
+    "daylight savings start day": nth(3, SUN, 2),
+    # --- April to June
+    "april fools' day": fixed(4, 1),
+    "vimy ridge day": fixed(4, 9),
+    "siblings day": fixed(4, 10),
+    "sibling day": fixed(4, 10),
+    "national siblings day": fixed(4, 10),
+    "national sibling day": fixed(4, 10),
+    "tax day": HolidayRule("deadline", 4, 15, avoid="emancipation day"),
+    "emancipation day": fixed(4, 16, NEAREST_WEEKDAY),  # Washington, D.C.
+    "earth day": fixed(4, 22),
+    "st george's day": fixed(4, 23),
+    "administrative professionals' day": nth(4, SAT, -1, after=-3),
+    "administrative professional's day": nth(4, SAT, -1, after=-3),
+    "administrative professional day": nth(4, SAT, -1, after=-3),
+    "admin day": nth(4, SAT, -1, after=-3),
+    "admins day": nth(4, SAT, -1, after=-3),
+    "secretaries' day": nth(4, SAT, -1, after=-3),
+    "secretary's day": nth(4, SAT, -1, after=-3),
+    "anzac day": fixed(4, 25),
+    "king's day": fixed(4, 27, SUNDAY_TO_SATURDAY),  # the Netherlands, since 2014
+    "koningsdag": fixed(4, 27, SUNDAY_TO_SATURDAY),
+    "may day": fixed(5, 1),
+    "international workers' day": fixed(5, 1),
+    "loyalty day": fixed(5, 1),
+    "law day": fixed(5, 1),
+    "lei day": fixed(5, 1),
+    "early may bank holiday": nth(5, MON, 1),
+    "may bank holiday": nth(5, MON, 1),
+    "cinco de mayo": fixed(5, 5),
+    "rabindra jayanti": fixed(5, 9),
+    "rabindranath jayanti": fixed(5, 9),
+    "rabindranath tagore jayanti": fixed(5, 9),
+    "mother's day": nth(5, SUN, 2),
+    "military spouse day": nth(5, SUN, 2, after=-2),
+    "victoria day": nth(5, MON, -1, after=-7),  # the Monday before 25 May
+    "sovereign's birthday": nth(5, MON, -1, after=-7),
+    "national patriots' day": nth(5, MON, -1, after=-7),
+    "memorial day": nth(5, MON, -1),
+    "decoration day": nth(5, MON, -1),
+    "spring bank holiday": nth(5, MON, -1),
+    "reconciliation day": near(5, 27, MON, 1),  # Australian Capital Territory
+    "father's day": nth(6, SUN, 3),
+    "juneteenth": fixed(6, 19),
+    "discovery day": near(6, 24, MON, 0),  # Newfoundland and Labrador
+    # --- July to September
+    "canada day": fixed(7, 1),
+    "dominion day": fixed(7, 1),
+    "independence day": fixed(7, 4),
+    "bastille day": fixed(7, 14),
+    "civic holiday": nth(8, MON, 1),  # Canada
+    "british columbia day": nth(8, MON, 1),
+    "new brunswick day": nth(8, MON, 1),
+    "saskatchewan day": nth(8, MON, 1),
+    "terry fox day": nth(8, MON, 1),
+    "assumption day": fixed(8, 15),
+    "august bank holiday": nth(8, MON, -1),  # England and Wales
+    "summer bank holiday": nth(8, MON, -1),
+    "late summer bank holiday": nth(8, MON, -1),
+    "labor day": nth(9, MON, 1),
+    "labour day": nth(9, MON, 1),
+    "grandparents day": nth(9, MON, 1, after=6),  # the Sunday after Labor Day
+    "national grandparents day": nth(9, MON, 1, after=6),
+    # --- October to December
+    "gandhi jayanti": fixed(10, 2),
+    "kruger day": fixed(10, 10),
+    "columbus day": nth(10, MON, 2),
+    "indigenous peoples' day": nth(10, MON, 2),
+    "canadian thanksgiving": nth(10, MON, 2),
+    "boss's day": fixed(10, 16, NEAREST_WEEKDAY),
+    "bosses day": fixed(10, 16, NEAREST_WEEKDAY),
+    "boss day": fixed(10, 16, NEAREST_WEEKDAY),
+    "halloween": fixed(10, 31),
+    "all saints' day": fixed(11, 1),
+    "world vegan day": fixed(11, 1),
+    "all souls' day": fixed(11, 2),
+    "daylight saving end": nth(11, SUN, 1),
+    "daylight savings end": nth(11, SUN, 1),
+    "daylight saving end day": nth(11, SUN, 1),
+    "daylight savings end day": nth(11, SUN, 1),
+    "guy fawkes day": fixed(11, 5),
+    "bonfire night": fixed(11, 5),
+    "veterans day": fixed(11, 11),
+    "veteran's day": fixed(11, 11),
+    "veteran day": fixed(11, 11),
+    "remembrance day": fixed(11, 11),
+    "armistice day": fixed(11, 11),
+    "singles' day": fixed(11, 11),
+    "remembrance sunday": nth(11, SUN, 2),
+    "garifuna settlement day": fixed(11, 19),
+    "thanksgiving day": nth(11, THU, 4),
+    "thanksgiving": nth(11, THU, 4),
+    "black friday": nth(11, THU, 4, after=1),
+    "small business saturday": nth(11, THU, 4, after=2),
+    "cyber monday": nth(11, THU, 4, after=4),
+    "giving tuesday": nth(11, THU, 4, after=5),
+    "st andrew's day": fixed(11, 30),
+    "world aids day": fixed(12, 1),
+    "day of reconciliation": fixed(12, 16),
+    "day of the vow": fixed(12, 16),
+    "day of the covenant": fixed(12, 16),
+    "christmas eve": fixed(12, 24),
+    "christmas day": fixed(12, 25),
+    "christmas": fixed(12, 25),
+    "xmas": fixed(12, 25),
+    "boxing day": fixed(12, 26),
+    "st stephen's day": fixed(12, 26),
+    "rizal day": fixed(12, 30),
+    "new year's eve": fixed(12, 31),
+    "hogmanay": fixed(12, 31),
+    # --- around Easter
+    "easter sunday": after_easter(0),
+    "easter monday": after_easter(1),
+    "easter": after_easter(0),
+    "holy week": after_easter(-7, days=7),
+    "good friday": after_easter(-2),
+    "holy saturday": after_easter(-1),
+    "maundy thursday": after_easter(-3),
+    "holy thursday": after_easter(-3),
+    "palm sunday": after_easter(-7),
+    "mothering sunday": after_easter(-21),
+    "lent": after_easter(-46, days=46),
+    "ash wednesday": after_easter(-46),
+    "shrove tuesday": after_easter(-47),
+    "pancake day": after_easter(-47),
+    "mardi gras": after_easter(-47),
+    "ascension day": after_easter(39),
+    "ascension thursday": after_easter(39),
+    "feast of the ascension": after_easter(39),
+    "pentecost": after_easter(49),
+    "whit sunday": after_easter(49),
+    "whitsunday": after_easter(49),
+    "whit monday": after_easter(50),
+    "trinity sunday": after_easter(56),
+    "corpus christi": after_easter(60),
+    "orthodox easter": after_orthodox_easter(0),
+    "orthodox easter sunday": after_orthodox_easter(0),
+    "orthodox good friday": after_orthodox_easter(-2),
+    "orthodox great friday": after_orthodox_easter(-2),
+    "orthodox palm sunday": after_orthodox_easter(-7),
+    "lazarus saturday": after_orthodox_easter(-8),
+    "clean monday": after_orthodox_easter(-48),
+    "great lent": after_orthodox_easter(-48, days=40),
 }
 
 
@@ -339,22 +562,83 @@ def orthodox_easter(year: int) -> date:
     return date(year, month, day + 1) + timedelta(days=gap)
 
 
-def holiday(name: str, year: int) -> date | None:
-    """The day of holiday `name` (a key of `HOLIDAYS`) in `year`; None for an unknown name."""
+def _rule_day(rule: HolidayRule, year: int) -> date:
+    """The day `rule` gives in `year`, before its `after` and `shift`."""
+    if rule.kind == "easter":
+        return easter(year)
+    if rule.kind == "orthodox":
+        return orthodox_easter(year)
+    if rule.kind == "nth" and rule.n > 0:
+        first = date(year, rule.month, 1)
+        return first + timedelta(days=(rule.weekday - first.weekday()) % 7 + 7 * (rule.n - 1))
+    if rule.kind == "nth":
+        last = date(year, rule.month, calendar.monthrange(year, rule.month)[1])
+        return last - timedelta(days=(last.weekday() - rule.weekday) % 7)
+    day = date(year, rule.month, rule.day)
+    if rule.kind == "near":
+        back = timedelta(days=(day.weekday() - rule.weekday) % 7)
+        ahead = timedelta(days=(rule.weekday - day.weekday()) % 7)
+        return day - back if rule.n < 0 or (rule.n == 0 and back <= ahead) else day + ahead
+    if rule.kind == "deadline":
+        avoid = holiday(rule.avoid, year)
+        while day.weekday() >= SAT or day == avoid:
+            day += timedelta(days=1)
+    return day
+
+
+def _rule_period(name: str, rule: HolidayRule, year: int) -> Period | None:
+    if year % rule.every or not MIN_YEAR < year < MAX_YEAR:
+        return None
+    day = _rule_day(rule, year) + timedelta(days=rule.after)
+    day += timedelta(days=rule.shift[day.weekday()])
+    if rule.days == 1:
+        return Period.day(day)
+    return span_period(day, day + timedelta(days=rule.days), f"{string.capwords(name)} {year}")
+
+
+def holiday_periods(name: str, year: int) -> list[Period]:
+    """The stretches of holiday `name` (a key of `HOLIDAYS` or of
+    `holiday_calendar.CALENDAR_HOLIDAYS`) that start in `year`: a day or a span of days.
+    Usually one; two when a lunar year fits twice in it; none for an unknown name, outside
+    the calendar tables of a lunar holiday or in a year it is not held (Super Tuesday)."""
     rule = HOLIDAYS.get(name)
     if rule is None:
+        return calendar_periods(name, year)
+    found = _rule_period(name, rule, year)
+    return [found] if found is not None and _start(found).year == year else []
+
+
+def holiday(name: str, year: int) -> date | None:
+    """The (first) day of holiday `name` in `year`; None when it has none."""
+    found = holiday_periods(name, year)
+    return found[0].start if found else None
+
+
+def holiday_near(name: str, reference: date, side: int, under_way: bool = True) -> Period | None:
+    """The holiday `name` nearest `reference`: `side` -1 the last one begun on or before it;
+    +1 the next one, or with `under_way` the first not over by it (that day's, or one in
+    progress: "shops will close during Ramadan"); 0 the one of its year nearest to it."""
+    if side == 0:
+        found = holiday_periods(name, reference.year)
+        return min(found, key=lambda p: abs(_start(p) - reference), default=None)
+    # a year back or ahead is enough but for the holidays held every fourth year
+    if side < 0:
+        for year in range(reference.year, reference.year - 5, -1):
+            begun = [p for p in holiday_periods(name, year) if _start(p) <= reference]
+            if begun:
+                return max(begun, key=_start)
         return None
-    kind, a, b, n, after = rule
-    if kind == "fixed":
-        return date(year, a, b)
-    if kind == "easter":
-        return easter(year) + timedelta(days=a)
-    if kind == "orthodox":
-        return orthodox_easter(year) + timedelta(days=a)
-    if n > 0:
-        first = date(year, a, 1)
-        day = first + timedelta(days=(b - first.weekday()) % 7 + 7 * (n - 1))
-    else:
-        last = date(year, a, calendar.monthrange(year, a)[1])
-        day = last - timedelta(days=(last.weekday() - b) % 7)
-    return day + timedelta(days=after)
+    for year in range(reference.year - 1, reference.year + 5):
+        ahead = [
+            p
+            for p in holiday_periods(name, year)
+            if (p.end is not None and p.end > reference if under_way else _start(p) > reference)
+        ]
+        if ahead:
+            return min(ahead, key=_start)
+    return None
+
+
+def _start(p: Period) -> date:
+    assert p.start is not None  # holidays always have both bounds
+    return p.start
