@@ -17,7 +17,10 @@ WORDS = sorted(
         "the of in on at to from by since last next this past previous coming following ago "
         "later earlier before after within same rest quarter half first second twenty nineteen "
         "thousand nineties century fiscal FY Q3 H1 noon midnight morning evening o'clock pm am "
-        "s 's ’s . , - / : – 1 2 9 12 13 24 31 87 1990 2024 2024-08 08/27 27.08.2024".split()
+        "s 's ’s . , - / : – 1 2 9 12 13 24 31 87 1990 2024 2024-08 08/27 27.08.2024 "
+        "EOM BOY end beginning middle summer fall winter few all but than GMT 1430 330 oh half "
+        "wkend 3rd 1/4 quarters business working work week weekdays days weekend ( ) $ "
+        "every".split()
     )
 )
 # Letters that `re.IGNORECASE` takes for ASCII ones: dotted and dotless i, long s, Kelvin.

@@ -63,7 +63,19 @@ from factcheck.values import (
 if TYPE_CHECKING:
     from factcheck.reference.fiscal import FiscalCalendar
 
-from factcheck.extract.time_words import NUM, REL_OFFSET, parse_number, valid_day
+from factcheck.extract.time_words import (
+    CALENDAR_UNITS,
+    DAY_ORD,
+    NUM,
+    REL_OFFSET,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR4,
+    day_of,
+    holiday_key,
+    parse_number,
+    valid_day,
+)
 
 __all__ = ["find_times"]
 
@@ -101,6 +113,14 @@ LATER_PREFIX = re.compile(r"\b(?P<word>earlier|later)\s+(?:in\s+)?$", re.I)
 LEAN_PREFIX = re.compile(r"\b(?P<word>next|this|last|this\s+coming|coming)\s+(?:the\s+)?$", re.I)
 # Numeric dates whose order a part above 12 shows: 31/12/2024, 12/31/24.
 NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)")
+# "the closest Monday to Oct 5", "the second nearest Friday to it": that weekday, counted by
+# its distance from the day; "the third Tuesday after Christmas", "the Monday before it".
+WEEKDAY_FROM = re.compile(
+    rf"""\b(?:the\s+)?(?:(?P<n>{DAY_ORD}|\d(?:st|nd|rd|th))\s+)?
+    (?:(?P<closest>closest|nearest)\s+(?P<wd>{WEEKDAY})\s+to
+      |(?P<wd2>{WEEKDAY})\s+(?P<dir>after|following|before))\s+(?:the\s+)?$""",
+    re.I | re.X,
+)
 # "the week of April 10th", "w/c Feb 4": the Monday-to-Sunday week holding that day;
 # "a week starting tomorrow": seven days from that day.
 WEEK_OF = re.compile(
@@ -114,6 +134,11 @@ STRETCH_FROM = re.compile(
     rf"""\b(?P<n>{NUM})[\s-]+(?P<unit>day|week|month|year)s?\s*,?\s+
     (?:starting|beginning|from)(?:\s+on|\s+from)?\s+(?:the\s+)?$""",
     re.I | re.X,
+)
+# "18 December for 10 days": that many units from that day.
+STRETCH_FOR = re.compile(
+    rf"\s*,?\s*for\s+(?:the\s+next\s+)?(?P<n>{NUM})[\s-]+(?P<unit>day|week|month|year)s?\b",
+    re.I,
 )
 # "early 2024", "the end of March", "mid-November": a third of the period.
 PART_PREFIX = re.compile(
@@ -180,24 +205,35 @@ def _borrow_year(a: Hit, b: Hit) -> None:
     resolve_pending(a, year, f"year {year} from the range's other end")
 
 
-def _nearest_past(hit: Hit, reference: date) -> int:
-    """The year that puts a year-less date, month or part of a year nearest before the
-    reference date (news reports what already happened)."""
+def _start_in(hit: Hit, year: int) -> date | None:
+    """Where a year-less date, month or part of a year starts in `year` (None: not a date
+    that year, as 29 February in most years)."""
     assert hit.pending is not None
     month, day, _ = hit.pending
     if hit.part is not None:
-        unit, n, _ = hit.part
-        start = part_period(unit, n, reference.year, None).start
-        return reference.year if start is not None and start <= reference else reference.year - 1
+        return part_period(hit.part[0], hit.part[1], year, None).start
     if day is None:
-        return reference.year if month <= reference.month else reference.year - 1
-    return P.nearest_past_year(month, day, reference)
+        return date(year, month, 1)
+    return date(year, month, day) if valid_day(year, month, day) else None
+
+
+def _year_on_side(hit: Hit, bound: date, ahead: bool) -> int:
+    """The year that puts a year-less date (month, part of a year) nearest on or before
+    `bound` (news reports what already happened) or, `ahead`, on or after it; a leap day
+    looks as far as the nearest leap year."""
+    step = 1 if ahead else -1
+    for year in range(bound.year - step, bound.year + 9 * step, step):
+        start = _start_in(hit, year)
+        if start is not None and (start >= bound if ahead else start <= bound):
+            return year
+    return bound.year
 
 
 def _resolve_context(hits: list[Hit], ctx: Context, range_starts: dict[int, Hit]) -> None:
     """Year-less dates and anaphora ("the previous year"), read in order of position; the
     second end of a range (`range_starts`: its index → the first end) follows the first."""
     ends = [m.end() for m in SENTENCE_END.finditer(ctx.text)]
+    range_ends = {id(first): hits[i] for i, first in range_starts.items()}
     text_year: _TextYear | None = None
     text_month: Hit | None = None  # the last month or day: it dates a bare "the 21st" (no R)
     anchor: Hit | None = None
@@ -218,7 +254,7 @@ def _resolve_context(hits: list[Hit], ctx: Context, range_starts: dict[int, Hit]
         if hit.pending and hit.lean is None and first and _follow_range_start(hit, first):
             pass
         elif hit.pending is not None:
-            _resolve_year_less(hit, ctx, anchor, text_year)
+            _resolve_year_less(hit, ctx, anchor, text_year, range_ends.get(id(hit)))
         elif hit.anaphor is not None:
             _resolve_anaphor(hit, ctx, anchor)
         if hit.explicit_year and hit.period is not None and hit.period.start is not None:
@@ -268,36 +304,31 @@ class _TextYear:
     heading: bool
 
 
+# After a date that recurs: "on 19 June every year" is not in the year written before it.
+EVERY_YEAR = re.compile(r"\s*,?\s*(?:(?:every|each)\s+year|annually|yearly)\b", re.I)
+
+
 def _resolve_year_less(
-    hit: Hit, ctx: Context, anchor: Hit | None, text_year: _TextYear | None
+    hit: Hit, ctx: Context, anchor: Hit | None, text_year: _TextYear | None, last: Hit | None
 ) -> None:
+    """`last` is the range's other end when `hit` starts a range."""
     assert hit.pending is not None
-    month, day, weekday = hit.pending
     hit.relative = True
     if hit.lean is not None and ctx.reference is not None:
         _resolve_leaning(hit, ctx.reference)
-    elif anchor is not None and anchor.explicit_year and anchor.period and anchor.period.start:
+    elif (
+        anchor is not None
+        and anchor.explicit_year
+        and anchor.period
+        and anchor.period.start
+        and not EVERY_YEAR.match(ctx.text, hit.end)
+    ):
         year = anchor.period.start.year
         resolve_pending(hit, year, f"year {year} from '{surface_of(anchor, ctx)}' in the sentence")
     elif text_year is not None and text_year.heading:
         resolve_pending(hit, text_year.year, f"year {text_year.year} from the heading above")
-    elif ctx.reference is not None and looks_ahead(ctx, hit.start):
-        year = _nearest_past(hit, ctx.reference - timedelta(days=1)) + 1
-        resolve_pending(
-            hit,
-            year,
-            f"year {year}: the sentence speaks of the future, nearest"
-            f" after reference {ctx.reference}",
-        )
     elif ctx.reference is not None:
-        year = _nearest_past(hit, ctx.reference)
-        why = f"year {year}: nearest past to reference {ctx.reference}"
-        if day is not None and weekday is not None and not weekday_fits(month, day, weekday, year):
-            if weekday_fits(month, day, weekday, year + 1):
-                year, why = year + 1, f"year {year + 1}: the next one, where the weekday fits"
-            else:
-                why += " (the stated weekday does not fit)"
-        resolve_pending(hit, year, why)
+        _resolve_by_reference(hit, ctx.reference, looks_ahead(ctx, hit.start), last)
     elif text_year is not None:
         why = f"year {text_year.year} from '{text_year.surface}' earlier in the paragraph"
         resolve_pending(hit, text_year.year, why + " (no reference date)")
@@ -306,14 +337,72 @@ def _resolve_year_less(
         hit.note = "no year stated and no reference date"
 
 
+def _resolve_by_reference(hit: Hit, reference: date, ahead: bool, last: Hit | None) -> None:
+    """The nearest one on or before the reference (`ahead`: on or after it). A stated weekday
+    must fit: the year before or after is used when only it fits. Ahead, a range
+    still under way ("from 10/1 to 11/7" said on 24 October) is the current one."""
+    assert hit.pending is not None
+    month, day, weekday = hit.pending
+    year = _year_on_side(hit, reference, ahead)
+    why = (
+        f"year {year}: the sentence speaks of the future, nearest after reference {reference}"
+        if ahead
+        else f"year {year}: nearest past to reference {reference}"
+    )
+    if ahead and last is not None and last.pending is not None:
+        current = _year_on_side(hit, reference, False)
+        if _range_end(hit, last, current) > reference:
+            year, why = current, f"year {current}: the range is under way at reference {reference}"
+    elif ahead and last is not None and last.period is not None and last.period.end is not None:
+        start = _start_in(hit, year)
+        if start is None or start >= last.period.end:  # "from March to date", "… and now"
+            year = _year_on_side(hit, reference, False)
+            why = f"year {year}: the range ends {last.period.end}"
+    if day is not None and weekday is not None and not weekday_fits(month, day, weekday, year):
+        other = _weekday_year(month, day, weekday, year)
+        if other is not None:
+            year, why = other, f"year {other}: the nearest one where the weekday fits"
+        else:
+            why += " (the stated weekday does not fit)"
+    resolve_pending(hit, year, why)
+
+
+def _weekday_year(month: int, day: int, weekday: int, year: int) -> int | None:
+    """For "Fri, Jul 18": the year before or after `year` (the one the tense policy chose) in
+    which that day is that weekday (at most one of them is); None when neither is: a weekday
+    that fits only years away is more likely a slip than a year."""
+    return next((y for y in (year - 1, year + 1) if weekday_fits(month, day, weekday, y)), None)
+
+
+def _range_end(first: Hit, last: Hit, year: int) -> date:
+    """Where a year-less range ends (exclusive) when its first end is in `year`: the last end
+    in the same year, or the next when it would otherwise end before it starts."""
+    start = _start_in(first, year) or date(year, 1, 1)
+    assert last.pending is not None
+    day = last.pending[1]
+    for y in (year, year + 1):
+        end = _start_in(last, y)
+        if end is None:
+            continue
+        if last.part is not None:
+            end = part_period(last.part[0], last.part[1], y, None).end or end
+        elif day is None:
+            end = P.add_months(end, 1)
+        else:
+            end += timedelta(days=1)
+        if end > start:
+            return end
+    return start
+
+
 def _resolve_leaning(hit: Hit, reference: date) -> None:
     """For "next 6 April" (the next one after the reference), "last 6 April" (the one before)
     and "this 6 April" (the one in the reference's year)."""
     assert hit.pending is not None and hit.lean is not None
     if hit.lean > 0:
-        year = _nearest_past(hit, reference) + 1
+        year = _year_on_side(hit, reference + timedelta(days=1), True)
     elif hit.lean < 0:
-        year = _nearest_past(hit, reference - timedelta(days=1))
+        year = _year_on_side(hit, reference - timedelta(days=1), False)
     else:
         year = reference.year
     word = {1: "next", 0: "this", -1: "last"}[hit.lean]
@@ -360,8 +449,9 @@ def _resolve_anaphor(hit: Hit, ctx: Context, anchor: Hit | None) -> None:
         return
     ref = ctx.reference
     hit.trace.append(f"no earlier period in the sentence: against reference {ref}")
-    if mode == "clock":
-        hit.period = Period.day(ref)
+    if mode == "clock":  # midnight (amount 1), looking ahead: the one that ends the day
+        ahead = amount > 0 and looks_ahead(ctx, hit.start)
+        hit.period = Period.day(ref + timedelta(days=1) if ahead else ref)
     elif mode == "the_unit":
         hit.period = P.unit_period(unit, ref)
     elif mode == "the_year":
@@ -446,13 +536,173 @@ def _chain_offsets(hits: list[Hit], text: str) -> list[Hit]:
     return chained
 
 
-def _apply_offsets(hits: list[Hit]) -> None:
+# Before a count forward that is a stretch, not a day: "for 3 days from today", "less than
+# a week after the launch", "within two weeks from Monday".
+STRETCH_BEFORE = re.compile(
+    r"\b(?:for|within|(?:in\s+)?(?:less|no\s+more|fewer)\s+than|under)\s+(?:the\s+next\s+)?$",
+    re.I,
+)
+
+
+def _apply_offsets(hits: list[Hit], text: str, reference: date | None) -> None:
+    """For "3 days after January 12" (that day moved), and "for 3 days from today" (the
+    stretch from the day counted from)."""
     for hit in hits:
-        if hit.offset is not None and hit.period is not None and hit.period.start is not None:
+        if hit.period is None or hit.period.start is None:
+            continue
+        base, amount, day = hit.period.start, 0, hit.period.start
+        if hit.offset is not None:
             amount, unit = hit.offset
-            hit.period = Period.day(P.shift(hit.period.start, unit, amount))
-            hit.kind = MentionKind.DATE
+            day = P.shift(base, unit, amount)
+            hit.period = Period.day(day)
+            hit.kind, hit.moved = MentionKind.DATE, True
             hit.trace.append(f"{amount:+d} {unit}(s) from it")
+        elif hit.moved and hit.anaphor is None and reference is not None:
+            base, amount = reference, (day - reference).days
+        stretch = STRETCH_BEFORE.search(text[: hit.start])
+        if amount > 0 and stretch is not None:
+            hit.period = P.span_period(base, day)
+            hit.start, hit.kind = stretch.start(), MentionKind.PERIOD
+            hit.trace.append(f"'{stretch.group().strip()}': the stretch from {base}")
+
+
+# Between the parts of a compound count: "2 weeks and 2 days ago", "3 months, 2 weeks".
+COUNT_JOIN = re.compile(r"\s*,?\s*(?:and\s+)?")
+COUNT_START = re.compile(NUM, re.I)
+# A trailing or coming span that more counts may lengthen: "the last 3 months and 2 weeks".
+SPAN_WORDS = re.compile(
+    r"(?:the\s+)?(?P<rel>last|past|previous|prior|next|coming|upcoming|following)\s", re.I
+)
+
+
+def _counts(hits: list[Hit]) -> list[tuple[int, str]] | None:
+    """The whole calendar counts of durations ("2 weeks" → (2, "week")), or None."""
+    counts = []
+    for hit in hits:
+        assert hit.duration is not None
+        n, unit = hit.duration
+        if n != int(n) or unit not in CALENDAR_UNITS:
+            return None
+        counts.append((int(n), unit))
+    return counts
+
+
+def _join_counts(hits: list[Hit], text: str, reference: date | None) -> list[Hit]:
+    """Compound counts are one count: "2 weeks and 2 days ago" is 16 days before the
+    reference, "2 years 1 month 21 days later" counted in that order; "the last 3 months
+    and 2 weeks" starts that much earlier."""
+    kept: list[Hit] = []
+    for hit in hits:
+        lead: list[Hit] = []
+        while (
+            kept
+            and kept[-1].duration is not None
+            and COUNT_JOIN.fullmatch(text[kept[-1].end : (lead[0] if lead else hit).start])
+        ):
+            lead.insert(0, kept.pop())
+        counts = _counts(lead) if lead else None
+        base = _count_base(hit, text, reference)
+        if counts and base is not None and hit.period is not None and hit.period.start:
+            sign = -1 if hit.period.start < base else 1
+            day = base
+            for n, unit in counts:
+                day = P.shift(day, unit, sign * n)
+            own_n, own_unit = hit.anaphor[1:] if hit.anaphor else hit.offset or (0, "day")
+            if hit.anaphor is None and hit.offset is None:  # counted from the reference
+                day += hit.period.start - base
+            else:
+                day = P.shift(day, own_unit, own_n)
+            hit.period, hit.start = Period.day(day), lead[0].start
+            hit.trace.append(f"counted on by '{text[lead[0].start : lead[-1].end]}'")
+        else:
+            kept.extend(lead)
+        kept.append(hit)
+    return _lengthen_spans(kept, text)
+
+
+def _count_base(hit: Hit, text: str, reference: date | None) -> date | None:
+    """The day a counted day was counted from: the reference, or the day before its own
+    count ("21 days later" is its day less 21 days)."""
+    if (not hit.moved and hit.anaphor is None) or hit.period is None or not hit.period.start:
+        return None
+    if hit.period.granularity != Granularity.DAY or not COUNT_START.match(text, hit.start):
+        return None
+    if hit.anaphor is not None and hit.anaphor[0] == "shift":
+        return P.shift(hit.period.start, hit.anaphor[2], -hit.anaphor[1])
+    if hit.offset is not None:
+        return P.shift(hit.period.start, hit.offset[1], -hit.offset[0])
+    return reference if hit.anaphor is None else None
+
+
+def _lengthen_spans(hits: list[Hit], text: str) -> list[Hit]:
+    """For "the last 3 months and 2 weeks and 2 days": the trailing (coming) span starts
+    (ends) further away by each count joined to it."""
+    kept: list[Hit] = []
+    for hit in hits:
+        span = kept[-1] if kept else None
+        words = SPAN_WORDS.match(text, span.start) if span is not None else None
+        counts = _counts([hit]) if hit.duration is not None else None
+        if (
+            words is None
+            or not counts
+            or span is None
+            or span.period is None
+            or span.period.granularity != Granularity.SPAN
+            or not COUNT_JOIN.fullmatch(text[span.end : hit.start])
+        ):
+            kept.append(hit)
+            continue
+        (n, unit), p = counts[0], span.period
+        if words["rel"].lower() in ("last", "past", "previous", "prior") and p.start is not None:
+            span.period = P.span_period(P.shift(p.start, unit, -n), p.end)
+        elif p.end is not None:
+            span.period = P.span_period(p.start, P.shift(p.end, unit, n))
+        span.end = hit.end
+        span.trace.append(f"lengthened by '{text[hit.start : hit.end]}'")
+    return kept
+
+
+# Between a counted day and a weekday that says which day of its week: "Monday two weeks
+# from now", "Thursday, two years from now", "3 weeks after Christmas on Friday".
+WEEKDAY_BEFORE_MOVED = re.compile(r"\s*,?\s*")
+WEEKDAY_AFTER_MOVED = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _weekday_of_moved(hits: list[Hit], text: str) -> list[Hit]:
+    """A bare weekday next to a counted day is that weekday of the (Monday-to-Sunday) week
+    holding the counted day: one mention of that day; so is one after a week ("the first
+    week of October, on Friday")."""
+    kept: list[Hit] = []
+    taken: set[int] = set()  # weekdays after a counted day, joined to it
+    for i, hit in enumerate(hits):
+        if i in taken:
+            continue
+        kept.append(hit)
+        if hit.period is None or hit.period.start is None:
+            continue
+        week = hit.period.granularity == Granularity.WEEK
+        if not (hit.moved or week):
+            continue
+        before = kept[-2] if len(kept) > 1 and not week else None
+        after = hits[i + 1] if i + 1 < len(hits) else None
+        if _bare_weekday(before) and WEEKDAY_BEFORE_MOVED.fullmatch(text[before.end : hit.start]):
+            kept.pop(-2)
+            hit.start, weekday = before.start, before.weekday
+        elif _bare_weekday(after) and WEEKDAY_AFTER_MOVED.fullmatch(text[hit.end : after.start]):
+            taken.add(i + 1)
+            hit.end, weekday = after.end, after.weekday
+        else:
+            continue
+        assert weekday is not None
+        day = hit.period.start
+        hit.period = Period.day(day + timedelta(days=weekday - day.weekday()))
+        hit.trace.append("that weekday of the week (Monday to Sunday) holding it")
+    return kept
+
+
+def _bare_weekday(hit: Hit | None) -> TypeGuard[Hit]:
+    """A weekday without "next", "last" …: "Monday", "on Friday"."""
+    return hit is not None and hit.weekday is not None and hit.follows is not None
 
 
 def _full_day(hit: Hit) -> bool:
@@ -480,7 +730,11 @@ def _follow_first_end(first: Hit, second: Hit) -> None:
     second.trace.append(f"the first such day on or after the range's start {start}")
 
 
-def _merge_ranges(hits: list[Hit], pairs: list[tuple[int, int, int]]) -> list[Hit]:
+# "Nov 18 2014-Dec 19 2015": two complete dates joined by a bare dash are one range.
+DASHES = frozenset({"-", "–", "—", "~"})
+
+
+def _merge_ranges(hits: list[Hit], pairs: list[tuple[int, int, int]], text: str) -> list[Hit]:
     merged: list[Hit] = []
     skip: set[int] = set()
     by_first = {a: (b, start) for a, b, start in pairs}
@@ -494,7 +748,8 @@ def _merge_ranges(hits: list[Hit], pairs: list[tuple[int, int, int]]) -> list[Hi
             first, last = hit.period, other.period
             if first and last and first.start and last.end and first.start < last.end:
                 skip.add(j)
-                if start == hit.start and _full_day(hit) and _full_day(other):
+                dash = text[hit.end : other.start] in DASHES  # unspaced, as in a range of years
+                if start == hit.start and _full_day(hit) and _full_day(other) and not dash:
                     merged.extend((hit, other))  # "May 5, 2010 to July 10, 2011": two dates
                     continue
                 merged.append(
@@ -513,14 +768,19 @@ def _merge_ranges(hits: list[Hit], pairs: list[tuple[int, int, int]]) -> list[Hi
 
 
 def _narrow(hit: Hit, word: str) -> Period | None:
-    """A third of a year or month: early / mid / late (or beginning / middle / end)."""
+    """A third of a year or month: early / mid / late (or beginning / middle / end); of a
+    week, three days: Monday to Wednesday, Tuesday to Thursday, Friday to Sunday."""
     p = hit.period
-    if p is None or p.start is None or p.granularity not in (Granularity.YEAR, Granularity.MONTH):
+    narrowed = (Granularity.YEAR, Granularity.MONTH, Granularity.WEEK)
+    if p is None or p.start is None or p.granularity not in narrowed:
         return None
     third = 0 if word in ("early", "beginning", "start") else 1 if word in ("mid", "middle") else 2
     start: date
     end: date | None
-    if p.granularity == Granularity.YEAR:
+    if p.granularity == Granularity.WEEK:
+        start = p.start + timedelta(days=(0, 1, 4)[third])
+        end = start + timedelta(days=3)
+    elif p.granularity == Granularity.YEAR:
         start = P.add_months(p.start, 4 * third)
         end = P.add_months(p.start, 4 * third + 4)
     else:
@@ -547,7 +807,16 @@ def _attach_prefixes(hits: list[Hit], text: str) -> None:
         week = WEEK_OF.search(text[: hit.start])
         stretch = STRETCH_FROM.search(text[: hit.start])
         count = parse_number(stretch["n"]) if stretch else None
-        if stretch and count is not None and count == int(count) and 0 < count <= 1000:
+        window = max(0, hit.start - 60)  # the longest "the tenth closest Wednesday to the "
+        one_day = hit.kind == MentionKind.DATE
+        near = WEEKDAY_FROM.search(text, window, hit.start) if one_day else None
+        nth = day_of(near["n"]) if near and near["n"] else 1
+        if near and nth is not None and 0 < nth <= 10:
+            way = (near["dir"] or "").lower()
+            hit.narrow = "closest" if near["closest"] else "before" if way == "before" else "after"
+            hit.start, weekday = near.start(), near["wd"] or near["wd2"]
+            hit.closest = (nth, WEEKDAYS[weekday.lower().rstrip(".")])
+        elif stretch and count is not None and count == int(count) and 0 < count <= 1000:
             hit.narrow, hit.start = "stretch", stretch.start()
             hit.stretch = (int(count), stretch["unit"].lower())
         elif week:
@@ -557,6 +826,58 @@ def _attach_prefixes(hits: list[Hit], text: str) -> None:
         elif part:
             words = part["word"].lower().split()
             hit.narrow, hit.start = words[-2] if words[-1] == "of" else words[-1], part.start()
+        _attach_stretch_after(hit, text)
+        _attach_weekend(hit, text)
+
+
+# "the weekend of Halloween", "Labor Day weekend", "Halloween weekend 2021".
+WEEKEND_OF = re.compile(r"\b(?:the\s+)?week-?end\s+of\s+(?:the\s+)?$", re.I)
+WEEKEND_AFTER = re.compile(rf"\s+week-?end\b(?:\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d))?", re.I)
+
+
+def _attach_weekend(hit: Hit, text: str) -> None:
+    """A day with "weekend" is the weekend around it (once resolved); a year after the word
+    dates a holiday ("Halloween weekend 2021")."""
+    if hit.kind != MentionKind.DATE or hit.clock or hit.narrow is not None:
+        return
+    before, after = WEEKEND_OF.search(text[: hit.start]), WEEKEND_AFTER.match(text, hit.end)
+    if before:
+        hit.start = before.start()
+    elif after:
+        key = holiday_key(text[hit.start : hit.end])
+        day = P.holiday(key, int(after["y"])) if key and after["y"] else None
+        if after["y"] and day is None:
+            return
+        if day is not None:
+            hit.period, hit.explicit_year, hit.pending = Period.day(day), True, None
+            hit.trace.append(f"year {day.year} written after 'weekend'")
+        hit.end = after.end()
+    else:
+        return
+    hit.narrow = "weekend"
+
+
+def _weekend_around(day: date) -> Period:
+    """The weekend a day belongs to, the day included: Saturday to Sunday; from a Thursday or
+    Friday (Thanksgiving, Good Friday) to the Sunday after; from the Saturday before to a
+    Monday or Tuesday (Labor Day)."""
+    weekday = day.weekday()
+    if weekday >= 5:
+        start = day - timedelta(days=weekday - 5)
+        return P.span_period(start, start + timedelta(days=2))
+    if weekday <= 1:
+        return P.span_period(day - timedelta(days=weekday + 2), day + timedelta(days=1))
+    return P.span_period(day, day + timedelta(days=7 - weekday))
+
+
+def _attach_stretch_after(hit: Hit, text: str) -> None:
+    """For "18 December for 10 days": the stretch follows the day it starts from."""
+    day = hit.kind == MentionKind.DATE and not hit.clock and hit.narrow is None
+    after = STRETCH_FOR.match(text, hit.end) if day else None
+    count = parse_number(after["n"]) if after else None
+    if after and count is not None and count == int(count) and 0 < count <= 1000:
+        hit.narrow, hit.end = "stretch", after.end()
+        hit.stretch = (int(count), after["unit"].lower())
 
 
 def _drop_absorbed(hits: list[Hit]) -> list[Hit]:
@@ -570,10 +891,28 @@ def _drop_absorbed(hits: list[Hit]) -> list[Hit]:
     ]
 
 
+def _weekday_from(day: date, weekday: int, n: int, way: str) -> date:
+    """The `n`-th `weekday` after, before or closest to `day` (`way`)."""
+    if way == "closest":
+        return P.nth_closest_weekday(day, weekday, n)
+    if way == "before":
+        return P.nearest_weekday(weekday, day - timedelta(days=1)) - timedelta(weeks=n - 1)
+    return P.nearest_weekday(weekday, day, +1) + timedelta(weeks=n - 1)
+
+
 def _apply_narrowing(hits: list[Hit], reference: date | None) -> None:
     for hit in hits:
         p, word = hit.period, hit.narrow
         if p is None or word is None or p.start is None or p.end is None:
+            continue
+        if word == "weekend" and p.granularity == Granularity.DAY:
+            hit.period, hit.kind = _weekend_around(p.start), MentionKind.PERIOD
+            hit.trace.append("the weekend around it")
+            continue
+        if hit.closest is not None and p.granularity == Granularity.DAY:
+            n, weekday = hit.closest
+            hit.period = Period.day(_weekday_from(p.start, weekday, n, word))
+            hit.trace.append(f"such weekday number {n} {word} it")
             continue
         if word in ("week", "stretch"):
             if p.granularity == Granularity.DAY and word == "week":
@@ -603,12 +942,23 @@ def _apply_narrowing(hits: list[Hit], reference: date | None) -> None:
 
 
 _BEFORE = ("before", "prior to", "earlier than")
+_AFTER = ("after", "later than")
+_DEADLINE = ("by", "until", "till", "no later than")
 
 
-def _open_periods(hits: list[Hit], text: str) -> None:
+def _at_edge(hit: Hit, edge: str) -> bool:
+    """A bound at the edge of its period, not past the period: a time of day ("after 2 pm"
+    starts on that day), "the end of" for "before" ("before the end of December" is by 31
+    December), "the beginning of" for "after" ("after the start of March" from 1 March)."""
+    words = {"start": ("beginning", "start"), "end": ("end",)}[edge]
+    return hit.clock or hit.narrow in words
+
+
+def _open_periods(hits: list[Hit], ctx: Context) -> None:
     """For "since 2023", "by 2025", "before March", "2018 or later": one side left open. A time
     of day only names its day, so "after 2 pm" starts on that day and "before 11 am" ends
-    with it."""
+    with it. A deadline still to come ("will finish by Friday") runs from the reference."""
+    text = ctx.text
     for hit in hits:
         if not is_time(hit) or hit.period is None:
             continue
@@ -620,9 +970,9 @@ def _open_periods(hits: list[Hit], text: str) -> None:
             word = re.sub(r"\s+", " ", prefix["word"].lower())
             after = word in ("since", "after", "later than", "as early as", "starting", "beginning")
             bound = (
-                (p.end if word in ("after", "later than") and not hit.clock else p.start)
+                (p.start if word not in _AFTER or _at_edge(hit, "start") else p.end)
                 if after
-                else (p.start if word in _BEFORE and not hit.clock else p.end)
+                else (p.start if word in _BEFORE and not _at_edge(hit, "end") else p.end)
             )
             hit.start = prefix.start()
         elif suffix:
@@ -637,6 +987,11 @@ def _open_periods(hits: list[Hit], text: str) -> None:
         hit.period = P.span_period(bound, None) if after else P.span_period(None, bound)
         hit.kind = MentionKind.PERIOD
         hit.trace.append(f"open period: '{word}'")
+        ref = ctx.reference
+        if word in _DEADLINE and ref is not None and bound > ref and looks_ahead(ctx, hit.start):
+            one_day = bound == ref + timedelta(days=1)
+            hit.period = Period.day(ref) if one_day else P.span_period(ref, bound)
+            hit.trace.append(f"a deadline to come: from reference {ref} on")
 
 
 def _mention(hit: Hit, text: str) -> Mention:
@@ -684,8 +1039,10 @@ def find_times(
             _borrow_year(hits[i], hits[i + 1])
             hits[i].explicit_year = hits[i].period is not None  # written, further down the list
     _resolve_context(hits, ctx, {b: hits[a] for a, b, _ in pairs})
-    _apply_offsets(hits)
+    _apply_offsets(hits, text, reference)
+    hits = _join_counts(hits, text, reference)
+    hits = _weekday_of_moved(hits, text)
     _apply_narrowing(hits, reference)
-    hits = _merge_ranges(hits, pairs)
-    _open_periods(hits, text)
+    hits = _merge_ranges(hits, pairs, text)
+    _open_periods(hits, ctx)
     return [_mention(hit, text) for hit in hits]

@@ -7,7 +7,7 @@ settles the candidates and resolves what they still need.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -23,6 +23,7 @@ from factcheck.extract.time_words import (
     DAY_ORD,
     DAY_WORDS,
     HOLIDAY_NAMES,
+    LOOSE_AMOUNT,
     MONTH,
     MONTH_FOLLOW,
     MONTHS,
@@ -42,6 +43,7 @@ from factcheck.extract.time_words import (
     alternation,
     day_of,
     holiday_key,
+    loose_amount,
     lower_word_ok,
     parse_number,
     spelled_year,
@@ -49,6 +51,13 @@ from factcheck.extract.time_words import (
     year_of,
 )
 from factcheck.normalize import periods as P
+from factcheck.normalize.holiday_calendar import (
+    NAME_GROUPS,
+    OTHER_CALENDARS,
+    calendar_holiday_key,
+    names_pattern,
+    needs_capital,
+)
 from factcheck.values import Granularity, MentionKind, Period
 
 if TYPE_CHECKING:
@@ -86,6 +95,9 @@ class Hit:
     lean: int | None = None  # "next 6 April" (+1), "this 5/12" (0), "last 3 March" (-1)
     stretch: tuple[int, str] | None = None  # "3 days starting <this day>": (3, "day")
     listed: bool = False  # the "18" of "18 and 19 June": its year is the next date's
+    weekday: int | None = None  # "Friday", "this Friday": the weekday it names (Monday 0)
+    moved: bool = False  # "two weeks from now", "3 days after X": a day counted from another
+    closest: tuple[int, int] | None = None  # "the 2nd closest Monday to <this day>": (2, 0)
 
     @property
     def length(self) -> int:
@@ -147,6 +159,8 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
     """d/m/y or m/d/y: a part above 12 decides; dots mean day first; else month first."""
     a, b, year = int(group(m, "a")), int(group(m, "b")), year_of(group(m, "y"))
     shown = a > 12 or b > 12
+    if group(m, "sep").isspace() and not shown and ctx.day_first is None:
+        return None  # "3 4 2019" may be three numbers: spaces need the order shown
     detected = ctx.day_first is not None and not shown
     day_first = a > 12 or (not shown and (ctx.day_first or (group(m, "sep") == "." and b <= 12)))
     month, day = (b, a) if day_first else (a, b)
@@ -171,27 +185,34 @@ def _numeric_md(m: re.Match[str], ctx: Context) -> Hit | None:
         re.I,
     )
     timed = CLOCK_NEXT.match(ctx.text, m.end()) is not None  # "5/12 at 3pm"
-    if not (whole or cue or timed):
+    ranged = MD_AFTER.match(ctx.text, m.end()) is not None  # "10/1-11/7", "5/7, 2020"
+    if not (whole or cue or timed or ranged):
         return None
     if group(m, "sep").strip() != "/" and not group(m, "wd") and not whole:
         return None  # "7-6" is a date only after a weekday ("Friday 7-6") or alone
     a, b = int(group(m, "a")), int(group(m, "b"))
     month, day = (b, a) if a > 12 or (b <= 12 and ctx.day_first) else (a, b)
-    hit = _date_hit(m, ctx, None, month, day, _weekday_of(m), "numeric month/day")
-    if hit is not None and group(m, "wd") and ctx.reference is not None:
-        weekday = _weekday_of(m)
-        fits = [
-            y
-            for y in (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)
-            if weekday is not None and weekday_fits(month, day, weekday, y)
-        ]
-        if not fits:
+    weekday = _weekday_of(m)
+    year = int(group(m, "y")) if group(m, "y") else None
+    hit = _date_hit(m, ctx, year, month, day, weekday, "numeric month/day")
+    sep = group(m, "sep").strip()
+    if hit is not None and weekday is not None and ctx.reference is not None and sep != "/":
+        ref = ctx.reference
+        years = [ref.year - 1, ref.year, ref.year + 1]
+        if sep == "-":  # hours too ("Monday 12-4"): a date only where the weekday fits
+            ahead = looks_ahead(ctx, m.start())
+            this_year = valid_day(ref.year, month, day) and date(ref.year, month, day)
+            if ahead:
+                years = [ref.year if this_year and this_year >= ref else ref.year + 1]
+            else:
+                years = [ref.year if this_year and this_year <= ref else ref.year - 1]
+        if not any(weekday_fits(month, day, weekday, y) for y in years):
             return None  # "Monday 12-4" is a time range on a Monday, not 4 December
     return hit
 
 
 def _weekday_of(m: re.Match[str]) -> int | None:
-    wd = m.groupdict().get("wd")
+    wd = m.groupdict().get("wd") or m.groupdict().get("wd2") or m.groupdict().get("wd3")
     return WEEKDAYS[wd.lower().rstrip(".")] if wd else None
 
 
@@ -253,15 +274,19 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
         hit.note = f"'{m.group()}' needs a reference date"
         return hit
     year = ctx.reference.year + REL_OFFSET.get(rel.split()[-1], 0)
-    if group(m, "rel") and rel != "this":  # "last March": the most recent March before this month
-        offset = REL_OFFSET[rel.split()[-1]]
-        year = ctx.reference.year + (offset if (month - ctx.reference.month) * offset >= 0 else 0)
+    if group(m, "rel") and rel != "this":  # "last March": the latest March before this month,
+        offset = REL_OFFSET[rel.split()[-1]]  # "next March" the first one after it
+        year = ctx.reference.year + (offset if (month - ctx.reference.month) * offset <= 0 else 0)
     hit.period = P.month_period(year, month)
     hit.trace.append(f"'{rel}' against reference {ctx.reference}")
     return hit
 
 
 def _year_only(m: re.Match[str], ctx: Context) -> Hit | None:
+    zone = ZONE_NEXT.match(ctx.text, m.end()) is not None
+    said = _said_as_clock(m, ctx, AT_CLOCK)
+    if m.group() == group(m, "y") and _hhmm(group(m, "y"), False, zone, said):
+        return None  # "1430 GMT", "at 1030": a time of day
     hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: year"])
     hit.period = P.year_period(year_of(group(m, "y")))
     hit.explicit_year = True
@@ -418,6 +443,13 @@ def _fiscal_year(m: re.Match[str], ctx: Context) -> Hit | None:
     return hit
 
 
+# "the end of", "the beginning of": a part of a calendar unit follows.
+PART_OF_UNIT = re.compile(r"\b(?:beginning|start|middle|end)\s+of\s+(?:the\s+)?$", re.I)
+# "the past quarter", "this past weekend", "the end of the past week": whole calendar units
+# (quarters are reported whole, docs/time.md), not a trailing stretch.
+WHOLE_PAST = frozenset({"quarter", "weekend"})
+
+
 def _relative_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """For "last year", "this quarter", "next week", "the previous year", "the past decade"."""
     rel, unit = group(m, "rel").lower().split()[-1], UNITS.get(group(m, "unit").lower(), "weekend")
@@ -435,7 +467,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.reference is None:
         hit.note = f"'{m.group()}' needs a reference date"
         return hit
-    ref = ctx.reference
+    ref, prefix = ctx.reference, ctx.text[: m.start()]
     if unit == "fortnight":  # the two calendar weeks before / after the current one
         week = P.week_period(ref)
         assert week.start is not None and week.end is not None
@@ -443,7 +475,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Hit | None:
         start = week.start - timedelta(days=14) if before else week.end
         hit.period = P.span_period(start, start + timedelta(days=14))
         hit.trace.append("the two calendar weeks " + ("before" if before else "after") + " this")
-    elif rel == "past" and unit != "quarter":  # quarters are reported whole (docs/time.md)
+    elif rel == "past" and unit not in WHOLE_PAST and not PART_OF_UNIT.search(prefix):
         hit.period = P.past_span(unit, 1, ref)
         hit.trace.append(f"trailing {unit} ending at reference {ref}")
     else:
@@ -455,9 +487,14 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _relative_n(m: re.Match[str], ctx: Context) -> Hit | None:
-    """For "the past two years", "the next three years", "the last 6 months", "2 upcoming weeks"."""
+    """For "the past two years", "the next three years", "the last 6 months", "2 upcoming weeks";
+    "the next few days" are three, "the past few years" as vague as "in recent years"."""
     n = parse_number(group(m, "n"))
     unit = UNITS[group(m, "unit").lower()]
+    if group(m, "n").lower() == "few":
+        if unit != "day":
+            return _vague_span(m, ctx)
+        n = Decimal(3)
     if n is None or n != int(n) or not 0 < n <= 1000 or unit not in CALENDAR_UNITS | SECONDS.keys():
         return None
     if n > 1 and not group(m, "unit").lower().endswith("s"):
@@ -514,6 +551,47 @@ def _vague_span(m: re.Match[str], ctx: Context) -> Hit | None:
     return hit
 
 
+def _business_days(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "the next 4 business days", "the previous ten working days": that many Mondays to
+    Fridays after the reference, or before it (up to the reference, as "the last 3 days")."""
+    n = parse_number(group(m, "n"))
+    if n is None or n != int(n) or not 0 < n <= 1000:
+        return None
+    rel = group(m, "rel").lower()
+    hit = Hit(
+        m.start(), m.end(), MentionKind.PERIOD, relative=True, trace=[f"rule: {rel} workdays"]
+    )
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    step = timedelta(days=REL_OFFSET[rel] or 1)
+    day, days = ctx.reference, list[date]()
+    while len(days) < n:
+        day += step
+        if day.weekday() < 5:
+            days.append(day)
+    if step.days < 0:
+        hit.period = P.span_period(days[-1], ctx.reference)
+    else:
+        hit.period = P.span_period(days[0], days[-1] + timedelta(days=1))
+    hit.trace.append(f"Mondays to Fridays counted from reference {ctx.reference}")
+    return hit
+
+
+def _work_week(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "this working week", "next workweek": Monday to Friday of that calendar week."""
+    rel = group(m, "rel").lower()
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, relative=True, trace=["rule: work week"])
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a reference date"
+        return hit
+    week = P.relative_unit("week", ctx.reference, REL_OFFSET[rel])
+    assert week.start is not None
+    hit.period = P.span_period(week.start, week.start + timedelta(days=5))
+    hit.trace.append(f"Monday to Friday of the week {REL_OFFSET[rel]:+d} from {ctx.reference}")
+    return hit
+
+
 def _within(m: re.Match[str], ctx: Context) -> Hit | None:
     """For "within 9 months": from the reference date on; hours and minutes count whole days
     (the time of day is not known)."""
@@ -532,13 +610,16 @@ def _within(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _offset(m: re.Match[str], ctx: Context) -> Hit | None:
-    """For "three years ago", "in 2 weeks", "a year earlier", "two days from now"."""
-    n = parse_number(group(m, "n"))
+    """For "three years ago", "in 2 weeks", "a year earlier", "two days from now"; "in a few
+    hours" (a few: only within a day, where it cannot move the day far)."""
+    n = loose_amount(group(m, "n"))
     unit = UNITS[group(m, "unit").lower()]
-    if n is None or not 0 < n <= 10000:
+    if n is None or not 0 < n <= 10000 or ("few" in group(m, "n") and unit not in SECONDS):
         return None
     if unit in SECONDS and group(m, "dir").lower() in ("before", "after", "from"):
         return None  # "7 hours from 9:30am" counts hours within a day: a duration
+    if group(m, "dir").lower() == "from" and re.search(r"\bfor\s+$", ctx.text[: m.start()]):
+        return None  # "for 10 days from 18 December": a stretch from that day, not an offset
     if unit in SECONDS:  # "in 30 minutes": whole days only, the time of day is not known
         n, unit = Decimal(int(n * SECONDS[unit] // 86400)), "day"
     if n != int(n):
@@ -563,7 +644,7 @@ def _offset(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.reference is None:
         hit.note = f"'{m.group()}' needs a reference date"
         return hit
-    hit.period = Period.day(P.shift(ctx.reference, unit, sign * int(n)))
+    hit.period, hit.moved = Period.day(P.shift(ctx.reference, unit, sign * int(n))), True
     hit.trace.append(f"reference {ctx.reference} {sign * int(n):+d} {unit}(s)")
     return hit
 
@@ -598,6 +679,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     weekday = WEEKDAYS[group(m, "wd").lower().rstrip(".")]
     hit = Hit(m.start(), m.end(), MentionKind.DATE, relative=True, trace=["rule: weekday"])
+    if not group(m, "wrel") and not group(m, "wrel0"):
+        hit.weekday = weekday
     if ctx.reference is None:
         hit.note = f"'{m.group()}' needs a reference date"
         return hit
@@ -613,6 +696,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
         )
         day = week_start + timedelta(days=weekday)
         hit.trace.append(f"weekday of the {rel} week from reference {ref}")
+        if group(m, "rel").lower() == "this" and day < ref and looks_ahead(ctx, m.start()):
+            day += timedelta(weeks=1)  # "this Monday", said on a Tuesday of what is coming
+            hit.trace.append("past already, and the sentence looks ahead: the next one")
     elif rel in ("coming", "upcoming", "this coming", "this upcoming"):
         day = P.nearest_weekday(weekday, ref, +1)
         hit.trace.append(f"next such day after reference {ref}")
@@ -686,36 +772,99 @@ def _day_range(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
-    """For "Christmas", "Thanksgiving 2013", "last Easter": a holiday by its calendar rule."""
-    key = holiday_key(group(m, "name"))
-    if key is None:
+    """For "Christmas", "Thanksgiving 2013", "last Easter", "Diwali in 2019", "during
+    Ramadan": a holiday's day or days, by its calendar rule or its lunar calendar."""
+    name = group(m, "name")
+    key = holiday_key(name) or calendar_holiday_key(name)
+    if key is None or _not_the_holiday(m, ctx):
         return None
     hit = Hit(m.start(), m.end(), MentionKind.DATE, trace=[f"rule: holiday '{key}'"])
-    if group(m, "y"):
-        day = P.holiday(key, int(group(m, "y")))
-        hit.explicit_year = True
+    year = int(group(m, "y")) if group(m, "y") else spelled_year(group(m, "ys"))
+    if group(m, "ys") and year is None:
+        return None  # "nineteen five" makes no year
+    period: Period | None = None
+    if year is not None:
+        found = P.holiday_periods(key, year)
+        period, hit.explicit_year = (found[0] if found else None), True
     elif ctx.reference is None:
         hit.relative, hit.note = True, f"'{m.group()}' needs a year or a reference date"
         return hit
-    elif group(m, "yrel"):  # "Thanksgiving of next year"
-        hit.relative = True
-        day = P.holiday(key, ctx.reference.year + REL_OFFSET[group(m, "yrel").lower()])
-        hit.trace.append(f"'{group(m, 'yrel').lower()} year' against {ctx.reference}")
+    elif (years := _holiday_years_away(m)) is not None:  # "of next year", "in 3 years"
+        hit.relative, year = True, ctx.reference.year + years
+        found = P.holiday_periods(key, year)
+        period = found[0] if found else None
+        hit.trace.append(f"{years:+d} year(s) from reference {ctx.reference}")
     else:
         ref, rel = ctx.reference, group(m, "rel").lower()
         hit.relative = True
         ahead = rel in ("next", "following", "coming") or (not rel and looks_ahead(ctx, m.start()))
-        this = P.holiday(key, ref.year)
-        if rel == "this":
-            day = this
-        elif ahead:
-            day = this if this is not None and this > ref else P.holiday(key, ref.year + 1)
-        else:
-            day = this if this is not None and this <= ref else P.holiday(key, ref.year - 1)
-        hit.trace.append(f"{'next' if ahead else 'last'} one from reference {ref}")
-    if day is None:
+        side = 0 if rel == "this" else 1 if ahead else -1
+        period = P.holiday_near(key, ref, side, under_way=not rel)
+        which = "the one of the year" if side == 0 else "next one" if ahead else "last one"
+        hit.trace.append(f"{which} from reference {ref}")
+    if period is None:  # not held that year, or outside the lunar calendar's tables
+        hit.note = f"no date of {key} on record" + (f" for {year}" if year else "")
+        return hit
+    hit.period = period
+    if period.granularity != Granularity.DAY:
+        hit.kind = MentionKind.PERIOD
+    return hit
+
+
+# "Chinese New Year", "Orthodox Pentecost": a Western holiday's name after the name of
+# another calendar is not that holiday.
+OTHER_CALENDAR_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(OTHER_CALENDARS))})\s+$", re.I)
+
+
+def _not_the_holiday(m: re.Match[str], ctx: Context) -> bool:
+    """True when the matched name is no holiday here: a common word in lower case ("the
+    bank lent") without a year or "last" / "next", or a Western holiday's name on another
+    calendar ("Hindu New Year")."""
+    name = group(m, "name")
+    dated = any(group(m, g) for g in ("rel", "y", "ys", "yrel", "yn", "yago"))
+    if needs_capital(name) and not dated:
+        return True
+    return holiday_key(name) is not None and bool(
+        OTHER_CALENDAR_BEFORE.search(ctx.text, max(0, m.start("name") - 30), m.start("name"))
+    )
+
+
+def _holiday_years_away(m: re.Match[str]) -> int | None:
+    """Years from the reference's to the holiday's: "of next year" +1, "in 3 years" +3,
+    "two years ago" -2; None without such words."""
+    if group(m, "yrel"):
+        return REL_OFFSET[group(m, "yrel").lower()]
+    amount = parse_number(group(m, "yn") or group(m, "yago"))
+    if amount is None or amount != int(amount):
         return None
-    hit.period = Period.day(day)
+    return -int(amount) if group(m, "ydir").lower() == "ago" else int(amount)
+
+
+# Before "Fall 2024" written in lower case: what makes "fall" a season, not a verb.
+FALL_BEFORE = re.compile(r"\b(?:in|of|during|since|by|until|through|early|late|mid)[\s-]+$", re.I)
+
+
+def _season(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "this summer", "last winter", "fall 2024": an astronomical season (northern
+    hemisphere); a bare "summer" says no year, and "this season" is a sports or TV season
+    more often than a part of the year."""
+    surface, year, rel = group(m, "s") or group(m, "s2"), group(m, "y"), group(m, "rel").lower()
+    name, before = surface.lower(), ctx.text[: m.start()]
+    if name == "fall" and (
+        (rel and re.search(r"\bthe\s+$", before))  # "the last fall in prices"
+        or (not rel and not surface[0].isupper() and not FALL_BEFORE.search(before))
+    ):
+        return None
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=[f"rule: season ({name})"])
+    if year:
+        hit.period, hit.explicit_year = P.season_period(name, int(year)), True
+        return hit
+    hit.relative = True
+    if ctx.reference is None:
+        hit.note = f"'{m.group()}' needs a year or a reference date"
+        return hit
+    hit.period = P.relative_season(name, ctx.reference, REL_OFFSET[rel])
+    hit.trace.append(f"'{rel}' against reference {ctx.reference}")
     return hit
 
 
@@ -781,17 +930,19 @@ def _base_period(m: re.Match[str], ctx: Context, hit: Hit) -> Period | None:
 
 
 def _nth_in(m: re.Match[str], ctx: Context) -> Hit | None:
-    """For "the first Monday of next month", "the last week of July", "the 15th day of June":
-    the Nth weekday, week (starting on a Monday) or day within a month or year."""
+    """For "the first Monday of next month", "the last week of July", "the 15th day of June",
+    "the third last week of 2018": the Nth (from the end) weekday, week (starting on a
+    Monday), weekend or day within a month or year."""
     hit = Hit(m.start(), m.end(), MentionKind.DATE, trace=["rule: nth of a period"])
     base = _base_period(m, ctx, hit)
     n = day_of(group(m, "ord"))
-    if n is None or n == 0:
+    if n is None or n == 0 or (group(m, "back") and n < 0):
         return None
+    n = -n if group(m, "back") else n
     if base is None or base.start is None or base.end is None:
         hit.note = f"'{m.group()}' needs a reference date"
         return hit
-    what = group(m, "what").lower().rstrip(".")
+    what = group(m, "what").lower().rstrip(".").replace("-", "").replace("wkend", "weekend")
     if what == "month":
         if base.granularity != Granularity.YEAR or not 1 <= abs(n) <= 12:
             return None
@@ -799,18 +950,21 @@ def _nth_in(m: re.Match[str], ctx: Context) -> Hit | None:
         hit.period = P.month_period(base.start.year, n if n > 0 else 12)
         return hit
     if what == "day":
-        day = base.start + timedelta(days=n - 1) if n > 0 else base.end - timedelta(days=1)
-    else:  # a week belongs where its Thursday falls (ISO 8601)
-        weekday = 3 if what == "week" else WEEKDAYS[what]
+        day = base.start + timedelta(days=n - 1) if n > 0 else base.end + timedelta(days=n)
+    else:  # a week belongs where its Thursday falls (ISO 8601), a weekend its Saturday
+        weekday = {"week": 3, "weekend": 5}.get(what) or WEEKDAYS[what]
         first = base.start + timedelta(days=(weekday - base.start.weekday()) % 7)
         last = base.end - timedelta(days=1)
         last -= timedelta(days=(last.weekday() - weekday) % 7)
-        day = first + timedelta(weeks=n - 1) if n > 0 else last
+        day = first + timedelta(weeks=n - 1) if n > 0 else last + timedelta(weeks=n + 1)
     if not base.start <= day < base.end:
         return None
     if what == "week":
         hit.kind, hit.period = MentionKind.PERIOD, P.week_period(day)
         hit.trace.append("weeks belong to the month or year of their Thursday")
+    elif what == "weekend":
+        hit.kind, hit.period = MentionKind.PERIOD, P.unit_period("weekend", day)
+        hit.trace.append("weekends belong to the month of their Saturday")
     else:
         hit.period = Period.day(day)
     return hit
@@ -860,10 +1014,11 @@ def _day_of_month(m: re.Match[str], ctx: Context) -> Hit | None:
     """For "on the 18th", "the 21st of next month": a day of the reference's month (or the one
     before or after)."""
     day = day_of(group(m, "d"))
-    if day is None or not 1 <= day <= 31:
-        return None
+    if day is None or not 1 <= day <= 31 or (group(m, "the0") and not group(m, "d")[0].isdigit()):
+        return None  # alone, "the second" is seldom a date
+    the = "the" if group(m, "the") else "the0" if group(m, "the0") else "d"
     hit = Hit(
-        m.start("the") if group(m, "the") else m.start("d"),
+        m.start(the),
         m.end(),
         MentionKind.DATE,
         relative=True,
@@ -914,19 +1069,68 @@ def _hour(surface: str) -> int | None:
     return int(number) if number is not None and number == int(number) else None
 
 
-def _clock_ok(m: re.Match[str], suffix: str) -> bool:
+def _clock_ok(m: re.Match[str], suffix: str, said: bool = False) -> bool:
     """A number is a time of day only with a clock's marks: "3pm", "15:30", "15h30", "15h",
-    "3 o'clock", "3 in the morning", "half past 3"; a bare "3" or "3h" (a duration) is not."""
+    "3 o'clock", "3 in the morning", "half past 3", "twelve oh five", "1430 GMT"; a bare "3"
+    or "3h" (a duration) is not. Looser forms ("ten thirty", "3 15", "1030") count only when
+    `said` as a time: after "at" and the like, or as the whole text."""
+    digits = group(m, "hm" + suffix)
+    if digits:
+        ampm, zone = bool(group(m, "ampm" + suffix)), bool(group(m, "zone" + suffix))
+        return _hhmm(digits, ampm, zone, said)
     hour = _hour(group(m, "h" + suffix))
     if hour is None or hour > 24:
+        return False
+    wmin = _hour(group(m, "wmin" + suffix))
+    if wmin is not None and not 10 <= wmin <= 59:
         return False
     if group(m, "ampm" + suffix) or group(m, "part" + suffix) or group(m, "oclock" + suffix):
         return 1 <= hour <= 12
     if group(m, "min" + suffix):
         return group(m, "sep" + suffix) != "." and group(m, "h" + suffix).isdigit()
-    if group(m, "wmin" + suffix):
-        return False  # "ten thirty" is a time only with am/pm (handled above)
+    if group(m, "ohmin" + suffix):
+        return 1 <= hour <= 12
+    if wmin is not None:
+        return said and 1 <= hour <= 12  # "ten thirty": a count, unless said as a time
+    if group(m, "dmin" + suffix):
+        return said and group(m, "h" + suffix).isdigit()  # "at 3 15"
     return bool(group(m, "hh" + suffix)) and hour >= 13
+
+
+def _hhmm(digits: str, ampm: bool, zone: bool, said: bool) -> bool:
+    """For "330pm", "1430 GMT", "at 1030": three or four digits as hours and minutes; a year
+    from 1500 on stays a year ("at 2015 prices")."""
+    hour, minute = int(digits[:-2]), int(digits[-2:])
+    if minute > 59 or hour > 23:
+        return False
+    if ampm:
+        return 1 <= hour <= 12
+    return zone or (said and int(digits) < 1500)
+
+
+# Before a time written loosely ("at ten thirty", "at 3 15", "at 1030"): what says it is one.
+CLOCK_SAID = re.compile(
+    r"(?:\b(?:at|around|about|approximately|by|until|till|before|after|from)|@)\s*$", re.I
+)
+
+
+# Before bare digits ("at 1030"): "by 1200" and "from 1030" are more often counts.
+AT_CLOCK = re.compile(r"(?:\b(?:at|around|about|approximately)|@)\s*$", re.I)
+
+
+def _said_as_clock(m: re.Match[str], ctx: Context, cue: re.Pattern[str] = CLOCK_SAID) -> bool:
+    """After "at" and the like (`cue`), or as the whole text, a loosely written time is one."""
+    before = ctx.text[max(0, m.start() - 20) : m.start()]
+    return is_whole(m, ctx.text) or cue.search(before) is not None
+
+
+NON_SPACE = re.compile(r"\S")
+
+
+def is_whole(m: re.Match[str], text: str) -> bool:
+    """Whether `m` is all of `text` but white space (found without copying the text)."""
+    first = NON_SPACE.search(text)
+    return (first is None or first.start() >= m.start()) and NON_SPACE.search(text, m.end()) is None
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -935,10 +1139,20 @@ def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
     date (the context pass)."""
     past = group(m, "past").lower()
     counted = past and ("half" in past or "quarter" in past or "minute" in m.group().lower())
-    if not group(m, "noon") and not _clock_ok(m, "") and not (counted and _hour(group(m, "h"))):
+    said = _said_as_clock(m, ctx, AT_CLOCK if group(m, "hm") else CLOCK_SAID)
+    hour = _hour(group(m, "h"))
+    if group(m, "half"):  # "half three" is half past three, when said as a time
+        ok = said and hour is not None and 1 <= hour <= 12
+    else:
+        ok = bool(group(m, "noon")) or _clock_ok(m, "", said) or bool(counted and hour)
+    if not ok:
         return None  # "half past three" is a time, "two to four" a count
+    # midnight to 1am has passed on almost any reference day: ahead, it is the next day's
+    midnight = group(m, "noon").lower() == "midnight" or (
+        hour == 12 and group(m, "ampm").lower().startswith("a")
+    )
     hit = Hit(m.start(), m.end(), MentionKind.DATE, relative=True, trace=["rule: time of day"])
-    hit.clock, hit.anaphor = True, ("clock", 0, "day")
+    hit.clock, hit.anaphor = True, ("clock", int(midnight), "day")
     return hit
 
 
@@ -1001,10 +1215,27 @@ def _to_present(m: re.Match[str], ctx: Context) -> Hit | None:
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """For "the year", "that week", "the weekend": the unit holding the sentence's day or
     period (the context pass), else the one holding the reference date."""
-    unit = group(m, "unit").lower()
+    unit = (group(m, "unit") or group(m, "unit2")).lower()
     kind = MentionKind.DATE if unit == "day" else MentionKind.PERIOD
     hit = Hit(m.start(), m.end(), kind, relative=True, trace=[f"rule: the {unit}"])
     hit.anaphor = ("the_unit", 0, unit)
+    return hit
+
+
+UNIT_PART_WORDS = {"B": "beginning", "E": "end"}
+UNIT_LETTERS = {"W": "week", "M": "month", "Y": "year"}
+
+
+def _unit_part(m: re.Match[str], ctx: Context) -> Hit | None:
+    """For "EOM", "BOY", "end of month": that part of the unit holding the sentence's day or
+    period, else the reference date (as "the end of the month")."""
+    abbr = group(m, "abbr")
+    if abbr:
+        word, unit = UNIT_PART_WORDS[abbr[0]], UNIT_LETTERS[abbr[2]]
+    else:
+        word, unit = group(m, "word").lower(), group(m, "unit").lower()
+    hit = Hit(m.start(), m.end(), MentionKind.PERIOD, relative=True, trace=[f"rule: {word} of"])
+    hit.anaphor, hit.narrow = ("the_unit", 0, unit), word
     return hit
 
 
@@ -1016,7 +1247,8 @@ def _day_part(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _clock_range(m: re.Match[str], ctx: Context) -> Hit | None:
-    """For "3-4pm", "from 9:30 to 11:00", "between 3:30pm and 6 pm": times of one day."""
+    """For "3-4pm", "from 9:30 to 11:00", "between 3:30pm and 6 pm", "later than 9:30 but
+    before 11:00": times of one day."""
     if group(m, "and") and not group(m, "between"):
         return None
     marked = any(group(m, k) for k in ("ampm", "ampm2", "part2"))
@@ -1043,17 +1275,28 @@ def _same_period(m: re.Match[str], ctx: Context) -> Hit | None:
 
 # Clock times: "3pm", "3:30 p.m.", "15:30", "15h30", "3 o'clock", "noon", "half past three".
 AMPM = r"(?:[ap]\.?\s?m\b\.?|[ap]\b(?![.'’]\w))"
+# Time zones and "hours" after a 24-hour time: "1430 GMT", "0900 hours".
+ZONE = r"(?-i:GMT|UTC|[ECMP][SD]?T|BST|CES?T|JST|HKT|SGT|AES?T)\b|hours\b|hrs\b"
+ZONE_NEXT = re.compile(rf"\s+(?:{ZONE})", re.I)
+DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 DAY_PART = r"(?:in\s+the\s+(?:morning|afternoon|evening|am|pm)|at\s+night|tonight)"
 
 
 def clock_pattern(suffix: str = "") -> str:
     """One clock time; `suffix` names its groups apart (the second end of a range)."""
     return rf"""
-    (?P<h{suffix}>\d{{1,2}}|{NUMBER_WORD})(?![\d,])
-    (?:(?P<sep{suffix}>[:h]|\.(?=\d\d\s*{AMPM}))(?P<min{suffix}>[0-5]\d)(?::[0-5]\d)?
-      |(?P<hh{suffix}>(?<=\d)h)(?![\w-])                              # :30, h30, .30pm, 15h
-      |\s+(?P<wmin{suffix}>{NUMBER_WORD})(?=\s*{AMPM}))?            # ten thirty am
-    (?:\s*(?P<ampm{suffix}>{AMPM})|\s*(?P<oclock{suffix}>o['’]?\s?clock))?  # pm, o'clock
+    (?:(?P<hm{suffix}>\d{{3,4}})(?![\d,]|\.\d)                       # 330pm, 1430 GMT
+       (?!\s+(?!{AMPM}|{ZONE}|(?:on|at|today|tomorrow|tonight)\b)[a-z])  # not 1030 people
+      |(?P<h{suffix}>\d{{1,2}}|{NUMBER_WORD})(?![\d,])(?:ish)?      # 3, ten, 3ish
+       (?:(?P<sep{suffix}>[:h]|\.(?=\d\d\s*(?:{AMPM}|[-–]\s*\d{{1,2}}\.\d\d\s*{AMPM})))  # 9.30pm
+          (?P<min{suffix}>[0-5]\d)(?::[0-5]\d)?
+         |(?P<hh{suffix}>(?<=\d)h)(?![\w-])                           # :30, h30, .30pm, 15h
+         |[\s-]+(?:oh|o|zero)[\s-]+(?P<ohmin{suffix}>{alternation(DIGIT_WORDS)})\b  # twelve oh 3
+         |[\s-]+(?P<wmin{suffix}>{NUMBER_WORD})(?![\w-])               # ten thirty
+         |\s+(?P<dmin{suffix}>[0-5]\d)                                 # at 3 15
+          (?=\s*(?:$|[.,;!?)]|{AMPM}|in\s+the|tonight|at\s+night)))?)
+    (?:\s*(?P<ampm{suffix}>{AMPM})|\s*(?P<oclock{suffix}>o['’]?\s?clock)
+      |\s+(?P<zone{suffix}>{ZONE}))?                              # pm, o'clock, GMT
     (?:\s+(?P<part{suffix}>{DAY_PART}))?                               # in the morning
     """
 
@@ -1061,7 +1304,8 @@ def clock_pattern(suffix: str = "") -> str:
 CLOCK = rf"""
     (?<![\w$€£¥:.,/])
     (?:(?P<past>half|(?:a\s+)?quarter|\d{{1,2}}|{NUMBER_WORD})(?:\s+minutes?)?
-       \s+(?:past|after|to|till|before)\s+)?                          # half past, ten to
+       \s+(?:past|after|to|till|before)\s+                           # half past, ten to
+      |(?P<half>half)\s+)?                                           # half three
     (?:(?P<noon>noon|midnight|midday|mid\s+day)|{clock_pattern()})
     (?![\w%:/])"""
 # A part of a day on its own: "in the afternoon", "early morning", "late in the evening".
@@ -1070,16 +1314,30 @@ DAY_PART_ALONE = r"""
     (?:hours\s+of\s+the\s+)?(?:morning|afternoon|evening)\b"""
 # What follows a date that carries a time: "5/12 at 3pm", "4/25 @ 16h", "23/12 before 5pm".
 CLOCK_NEXT = re.compile(
-    r"\s*(?:at|@|before|after|by|from)\s*\d{1,2}(?:[:h.]\d\d)?\s*[ap]\.?m\b|\s*(?:at|@)\s*\d", re.I
+    r"""\s*(?:at|@|before|after|by|from|between)\s*\d{1,2}(?:[:h.]\d\d)?
+    (?:\s*(?:-|to|and)\s*\d{1,2}(?:[:h.]\d\d)?)?\s*[ap]\.?m\b      # between 9.30-4.30pm
+    |\s*(?:at|@)\s*\d""",
+    re.I | re.X,
 )
+# What follows a month/day that is a date: the other end of a range ("10/1-11/7") or a year.
+MD_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}/\d{1,2}(?![\d.])|,\s*(?:19|20)\d\d(?!\d))")
 CLOCK_RANGE = rf"""
-    (?<![\w$€£¥:.,/-])(?:(?P<between>between\s+)|from\s+)?
+    (?<![\w$€£¥:.,/-])(?:(?P<between>between\s+)|from\s+
+      |(?P<later>(?:later|no\s+earlier)\s+than|after)\s+)?              # later than 9:30
     {clock_pattern()}
-    \s*(?:-|–|to|till|until|through|thru|(?P<and>and))\s*
+    (?(later)\s*,?\s*(?:but|and)\s+(?:before|earlier\s+than|no\s+later\s+than)\s+  # but before
+      |\s*(?:-|–|to|till|until|through|thru|(?P<and>and))\s*)
     {clock_pattern("2")}
     (?![\w%:/])"""
 
 
+# Words that bring in a time of day after a date: "on the 17 from 2pm", "the 18th at 3".
+CLOCK_INTRO = r"\s+(?:at|from|between|before|after|by|until|till)\s+\d"
+# A weekday written next to a date: "Friday 5/12", "Fri, May 12", "this Friday-Jun-15",
+# "Friday (June 15)"; after it: "May/22(Tue)".
+WEEKDAY_BEFORE = rf"""(?:(?P<wd>{WEEKDAY})(?=[\s,(-])[,\s]*-?\s*(?P<paren>\(\s*)?)?"""
+WEEKDAY_AFTER = rf"""(?(paren)\s*\)|(?:\s*\(\s*(?P<wd2>{WEEKDAY})\s*\)
+    |\s*,\s*(?P<wd3>{WEEKDAY})(?=\s*(?:$|[.,;)!?])))?)"""  # (Friday) / , Fri
 # Decades said aloud: "the nineties" is the 1990s.
 DECADE_WORDS = {
     word + "ies": 10 * n for word, n in {"twent": 2, "thirt": 3, "fort": 4, "fift": 5,
@@ -1128,10 +1386,17 @@ RELATIVE_UNIT_CUES = frozenset(
 )
 RELATIVE_CUES = frozenset({"last", "past", "previous", "prior", "next", "coming", "following"})
 OFFSET_CUES = frozenset({"ago", "earlier", "later", "before", "after", "prior", "hence", "from"})
-# The longest run of letters of each holiday name ("patrick" of "St. Patrick's Day").
-HOLIDAY_CUES = frozenset(
-    max((run for run in re.findall(r"[a-z]+", name) if run != "st"), key=len) for name in P.HOLIDAYS
-)
+
+
+def name_cues(names: Iterable[str]) -> frozenset[str]:
+    """The longest run of letters of each name ("patrick" of "St. Patrick's Day")."""
+    return frozenset(
+        max((run for run in re.findall(r"[^\W\d_]+", name) if run != "st"), key=len)
+        for name in names
+    )
+
+
+HOLIDAY_CUES = name_cues(P.HOLIDAYS)
 # Letters that `re.I` matches with an ASCII letter although `str.lower` does not make them one.
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
@@ -1160,6 +1425,23 @@ def _rule(pattern: str, handler: Handler, cues: frozenset[str] | set[str]) -> Ru
     return Rule(pattern, handler, frozenset(cues))
 
 
+def _holiday_rule(names: str, cues: frozenset[str]) -> Rule:
+    """The holiday rule for the names of the alternation `names`, run where `cues` are."""
+    return _rule(
+        rf"""
+        (?:(?P<rel>last|next|this|following|previous|coming)\s+)?       # last Easter
+        \b(?P<name>{names})(?![\w'’])                                   # Thanksgiving
+        (?:\s+(?:of\s+|in\s+)?(?P<y>{YEAR4})(?!\d)                     # 2013, in 2019
+           |\s+(?:of\s+|in\s+)?(?P<ys>{SPELLED_YEAR})                   # two thousand ten
+           |\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b             # of next year
+           |\s+in\s+(?P<yn>{NUM})\s+years?\b                            # in 3 years
+           |\s+(?P<yago>{NUM})\s+(?:years?|yrs?)\s+(?P<ydir>ago|hence|from\s+now)\b)?
+        """,
+        _holiday,
+        cues,
+    )
+
+
 RULES: list[Rule] = [
     _rule(
         rf"""
@@ -1180,35 +1462,44 @@ RULES: list[Rule] = [
         NUMERIC_DATE_CUES,
     ),
     _rule(
+        r"""
+        (?<![\d/.,$€£¥])(?<![\d/.,]\s)                     # not inside a list of numbers
+        (?P<a>\d{1,2})(?P<sep>\s)(?P<b>\d{1,2})\s(?P<y>(?:19|20)\d\d)  # 31 10 1974
+        (?![\d%]|[/.,]\d|\s+\d)""",
+        _numeric,
+        DIGIT,
+    ),
+    _rule(
         rf"""
-        (?:(?P<wd>{WEEKDAY})[,\s]+)?                                   # optional weekday
+        {WEEKDAY_BEFORE}                                               # optional weekday
         (?<![\d/.,$€£¥])(?P<a>3[01]|[12]\d|0?[1-9])
         (?P<sep>/|(?<=\w\s\d)[.-]|(?<=\w\s\d\d)[.-]|(?<=^\d)\s*[-/]\s*|(?<=^\d\d)\s*[-/]\s*)
         (?P<b>3[01]|[12]\d|0?[1-9])                                   # 5/12, Fri 7.6, 2 - 15
-        (?![\d/%]|\s*(?:h\b|hours?|of\b|th\b|[ap]\.?m\b|:))""",
+        (?![\d/%]|\s*(?:h\b|hours?|of\b|th\b|[ap]\.?m\b|:))
+        (?:,\s*(?P<y>{YEAR4})(?!\d))?{WEEKDAY_AFTER}                    # 5/7, 2020""",
         _numeric_md,
         DIGIT,
     ),
     _rule(
         rf"""
-        (?:(?P<wd>{WEEKDAY})[,\s]+(?:the\s+)?)?         # optional weekday: "Mon, "
+        {WEEKDAY_BEFORE}(?:the\s+)?                     # optional weekday: "Mon, "
         (?P<d>{DAY_NUM}|{DAY_ORD}|\b{NUMBER_WORD})(?:\s+day)?           # 27 / 27th / twenty-seventh
         (?:\s*(?:of\s+)?|-|/)(?P<m>{MONTH})             # of August / -Aug / Aug
         (?:(?:[\s,/-]+|\s+of\s+|\s*,?\s*in\s+)           # , 2024 / of 2024 / -2024
-           (?P<y>{YEAR4}|'\d\d|\d\d(?!\s+[a-z])|{SPELLED_YEAR})(?![\w:]))?
+           (?P<y>{YEAR4}|'\d\d|\d\d(?!\s+[a-z])|{SPELLED_YEAR})(?![\w:]))?{WEEKDAY_AFTER}
         """,
         _day_month,
         MONTH_CUES,
     ),
     _rule(
         rf"""
-        (?:(?P<wd>{WEEKDAY})[,\s]+)?                     # optional weekday
+        {WEEKDAY_BEFORE}                                 # optional weekday
         (?P<m>{MONTH})(?:\s*[/-]\s*|[\s,]*)(?:the\s+)?   # Aug. / August the / May/ / Dec31
         (?P<d>{DAY_NUM}|{DAY_ORD}|{NUMBER_WORD})         # 27 / 27th / the first / twenty
         (?!\s*(?:%|percent|million|billion|thousand|[.,]\d))
         (?:\s+\d\d:\d\d(?::\d\d)?(?=\s+\d{{4}}))?                        # 15:50:06 (ctime)
         (?:(?:\s*,\s*|\s+|-|\s+of\s+|\s*,?\s*in\s+)(?P<y>{YEAR4}|'\d\d|{SPELLED_YEAR})(?![\d:]))?
-        """,
+        {WEEKDAY_AFTER}""",
         _month_day,
         MONTH_CUES,
     ),
@@ -1346,7 +1637,7 @@ RULES: list[Rule] = [
     _rule(
         rf"""
         (?:the\s+)?(?P<rel>last|past|previous|prior|next|coming|upcoming|following)\s+
-        (?P<n>{NUM})\s+(?P<unit>{UNIT})                                # the past two years
+        (?P<n>{NUM}|few)\s+(?P<unit>{UNIT})                            # the past two years
         """,
         _relative_n,
         RELATIVE_CUES,
@@ -1368,10 +1659,25 @@ RULES: list[Rule] = [
     ),
     _rule(
         rf"""
-        \bwithin\s+(?:the\s+)?(?:next\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})  # within 9 months
+        \bwithin\s+(?:the\s+)?(?:next\s+)?(?P<n>{NUM})(?:\s+|(?<=\d))  # within 9 months, 2h
+        (?P<unit>{UNIT})
         """,
         _within,
         {"within"},
+    ),
+    _rule(
+        rf"""
+        (?P<rel>next|coming|following|last|past|previous|prior)\s+  # the next 4 business days
+        (?P<n>{NUM})\s+(?:(?:business|working|work)[\s-]?days|weekdays)\b""",
+        _business_days,
+        {"business", "work", "weekday"},
+    ),
+    _rule(
+        r"""
+        (?P<rel>this|current|next|coming|following|last|previous)\s+  # next workweek
+        (?:work(?:ing)?|business)[\s-]?week\b""",
+        _work_week,
+        {"business", "work"},
     ),
     _rule(
         rf"""
@@ -1383,12 +1689,15 @@ RULES: list[Rule] = [
     ),
     _rule(
         rf"""
-        \bin\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})                         # in 2 weeks
+        \bin\s+(?:(?:about|around|approximately|roughly|just)\s+)?      # in about
+        (?P<n>{LOOSE_AMOUNT})(?:\s+more)?\s*(?P<unit>{UNIT})          # 2 weeks, 3/4h
         (?!\s+(?:ago|earlier|later|before|after|time)\b)""",
         _offset,
         {"in"},
     ),
-    _rule(rf"""\b(?:{alternation(DAY_WORDS)})\b""", _day_word, DAY_WORD_CUES),  # today, yesterday
+    _rule(  # today, yesterday; not "the last night of the tour" (that one is not R's)
+        rf"""(?<!\bthe\s)\b(?:{alternation(DAY_WORDS)})\b""", _day_word, DAY_WORD_CUES
+    ),
     _rule(CLOCK, _clock, CLOCK_CUES | {"noon", "mid"}),  # 3pm, 15:30, half past three
     _rule(CLOCK_RANGE, _clock_range, CLOCK_CUES),  # 3-4pm, from 9:30 to 11:00
     _rule(
@@ -1409,6 +1718,13 @@ RULES: list[Rule] = [
         {"hour", "eod", "cob", "end", "close"},
     ),
     _rule(
+        r"""(?-i:\b(?P<abbr>[BE]O[WMY])\b)                               # EOM, BOY
+        |\b(?P<word>beginning|start|middle|end)\s+of\s+(?P<unit>week|month|year)\b(?!\s*\d)
+        """,  # end of month (with "the": "the month" and its prefix)
+        _unit_part,
+        {"eow", "eom", "eoy", "bow", "bom", "boy", "beginning", "start", "middle", "end"},
+    ),
+    _rule(
         r"""(?:the\s+)?(?:rest|remainder|remaining)\s+of\s+(?:the|this)\s+  # rest of the week
         (?P<unit>week|month|year)\b""",
         _rest_of,
@@ -1422,7 +1738,8 @@ RULES: list[Rule] = [
     ),
     _rule(
         r"""(?<!early\sin\s)(?<!late\sin\s)
-        \b(?:the|that)\s+(?P<unit>year|month|week|weekend|day)\b  # the year, that week
+        \b(?:(?:the|that)\s+(?P<unit>year|month|week|weekend|day)\b  # the year, that week
+           |all\s+(?P<unit2>week|weekend|month)\b(?!-))             # all week
         (?!\s*(?:of\b|\d|[-–]|to\s+date|'s|’s)
            |\s+(?:beginning|starting|commencing|ending|from)\b)""",
         _the_unit,
@@ -1438,12 +1755,12 @@ RULES: list[Rule] = [
     ),
     _rule(
         rf"""
-        (?:(?P<wrel0>last|next|this|previous)\s+week[\s,-]*(?:on\s+)?)?  # next week on Monday
+        (?:(?P<wrel0>last|next|this|previous)\s+week(?:['’]s)?[\s,-]*(?:on\s+)?)?  # next week's
         (?:(?P<rel>last|next|this\s+coming|this\s+upcoming|this\s+past|this|coming|upcoming|
                    previous|past|following)\s+)?
-        (?P<wd>{WEEKDAY})
+        (?P<wd>{WEEKDAY})(?!\s+\d{{1,2}}[/.]\d)                      # not "Friday 5/12"
         (?:\s+(?:morning|afternoon|evening|night))?
-        (?:\s+(?:of\s+)?                                            # Friday of next week
+        (?:\s+(?:of\s+|from\s+)?                                   # Friday of next week
            (?P<wrel>last|next|this|the\s+following|the\s+previous)\s+week)?
         """,
         _weekday,
@@ -1481,7 +1798,7 @@ RULES: list[Rule] = [
         rf"""
         (?P<m>{MONTH})\s*(?P<d>{DAY_NUM}|{DAY_ORD})\s*            # July 13-15
         (?:-|–|to|thru|through|till|until)\s*(?:the\s+)?(?P<d2>{DAY_NUM}|{DAY_ORD})
-        (?!\s*(?:of\s+)?{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?(?![\d:])""",
+        (?!\s*(?:of\s+)?{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?(?!\d|:\d)""",
         _day_range,
         MONTH_CUES,
     ),
@@ -1489,9 +1806,18 @@ RULES: list[Rule] = [
         rf"""
         (?:(?P<between>between\s+)|from\s+)?(?:the\s+)?(?P<d>{DAY_NUM}|{DAY_ORD})\s*  # 13 to 15
         (?:-|–|to|thru|through|till|until|(?(between)and))\s*(?:the\s+)?(?P<d2>{DAY_NUM}|{DAY_ORD})
-        \s+(?:of\s+)?(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?(?![\d:])""",
+        \s+(?:of\s+)?(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?(?!\d|:\d)""",
         _day_range,
         MONTH_CUES,
+    ),
+    _rule(
+        rf"""
+        (?:(?P<rel>this|current|last|past|previous|next|coming|upcoming)\s+  # last summer
+           (?P<s>spring|summer|autumn|fall|winter)\b
+        |(?P<s2>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{YEAR4})(?!\d))  # fall 2024
+        """,
+        _season,
+        {"spring", "summer", "autumn", "fall", "winter"},
     ),
     _rule(
         r"""
@@ -1510,12 +1836,14 @@ RULES: list[Rule] = [
     _rule(
         rf"""
         (?:the\s+)?(?P<ord>{DAY_ORD}|last|final|\d{{1,2}}(?:st|nd|rd|th))\s+  # the first
-        (?P<what>week|day|month|{WEEKDAY})\s+(?:of|in)\s+(?:the\s+)?          # Monday of
+        (?:(?P<back>(?:to[\s-]+)?last)\s+)?                              # third (to) last
+        (?P<what>week-?end|wkend|week|day|month|{WEEKDAY})             # Monday (evening)
+        (?:\s+(?:morning|afternoon|evening|night))?\s+(?:of|in)\s+(?:the\s+)?  # of
         (?:(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR4}))?|(?P<yy>{YEAR4})      # July (2016) / 2016
         |(?P<rel>this|next|last|current|following|previous|the\s+following|the)\s+
          (?P<unit>month|year))(?![\w])""",
         _nth_in,
-        WEEKDAY_CUES | {"week", "day", "month"},
+        WEEKDAY_CUES | {"week", "wkend", "day", "month"},
     ),
     _rule(
         rf"""
@@ -1536,12 +1864,16 @@ RULES: list[Rule] = [
     ),
     _rule(
         rf"""
-        (?:\b(?:on|by|until|till|since|from|around|before|after|to|through)\s+)  # on the 18th
-        (?P<the>the)\s+
-        (?P<d>\d{{1,2}}(?:st|nd|rd|th)|{DAY_ORD})(?!\s+(?:of\s+)?{MONTH}|\s*\w)
+        (?:\b(?:on|by|until|till|since|from|around|before|after|to|through|  # on the 18th
+               week\s+of)\s+                                                # week of the 18th
+           (?:(?P<the>the)\s+)?                                           # on 18th
+        |^\s*(?P<the0>the)\s+)                                           # "the 1st" alone
+        (?P<d>\d{{1,2}}(?:st|nd|rd|th)|{DAY_ORD}
+           |(?<=the\s)\d{{1,2}}(?={CLOCK_INTRO}))                           # on the 17 at 3pm
+        (?!\s+(?:of\s+)?{MONTH}|(?!{CLOCK_INTRO})\s*\w)
         (?:\s+(?:of\s+)?(?P<rel>this|next|last|the\s+following)\s+month)?""",
         _day_of_month,
-        {"the"},
+        {"the", "st", "nd", "rd", "th"},
     ),
     _rule(
         rf"""
@@ -1551,18 +1883,9 @@ RULES: list[Rule] = [
         _day_of_month,
         {"month"},
     ),
-    _rule(
-        rf"""
-        (?:(?P<rel>last|next|this|following|previous|coming)\s+)?       # last Easter
-        (?<!chinese\s)(?<!lunar\s)(?<!islamic\s)(?<!hijri\s)(?<!jewish\s)  # not another
-        (?<!persian\s)(?<!orthodox\s)(?<!hindu\s)                      # calendar's one
-        \b(?P<name>{HOLIDAY_NAMES})(?![\w'’])                          # Thanksgiving
-        (?:\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d)                           # 2013
-           |\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?            # of next year
-        """,
-        _holiday,
-        HOLIDAY_CUES,
-    ),
+    _holiday_rule(HOLIDAY_NAMES, HOLIDAY_CUES),
+    # lunar holidays, a rule per calendar: a text compiles and scans those whose cues it holds
+    *(_holiday_rule(names_pattern(names), name_cues(names)) for names in NAME_GROUPS),
     _rule(
         rf"""
         (?P<n>{NUM})[\s-]+(?P<unit>{UNIT})                            # three years, 2-year
@@ -1601,7 +1924,9 @@ FUTURE_CUE = re.compile(
 PAST_CUE = re.compile(
     r"""
     \b(?:was|were|had|did|happened|ago|yesterday|said|went|came|left|died|born|visited|
-       already|previously|earlier)\b""",
+       already|previously|earlier|                   # and pasts that are no participle:
+       ate|drank|saw|took|gave|began|fell|rose|grew|knew|wrote|spoke|ran|became|chose|flew|
+       forgot|hid|rode|sang|threw|woke|wore)\b""",
     re.X | re.I,
 )
 

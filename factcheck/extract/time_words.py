@@ -165,7 +165,8 @@ WEEKDAY = (  # never inside a word: "Tomon Textiles" holds no Monday
     rf"|(?:{alternation([w for w in WEEKDAYS if len(w) <= 5])})\.?)(?![a-z])"
 )
 UNIT = rf"(?:{alternation(UNITS)})(?![a-z])"
-DAY_NUM = r"(?<![$€£¥\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+# A day of the month as a number (not the 12 of "$ 12").
+DAY_NUM = r"(?<![$€£¥\d.,])(?<![$€£¥]\s)(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 DAY_ORD = rf"(?:{alternation([w for w in ORDINALS if w not in ('last', 'final')])})"
 # More number words after "January nineteen": a spelled-out year, not a day.
 SPELLED_MORE = re.compile(rf"\s+(?:hundred|thousand|{NUMBER_WORD})\b", re.I)
@@ -186,6 +187,35 @@ def parse_number(surface: str) -> Decimal | None:
         return Decimal(s)
     except InvalidOperation:
         return None
+
+
+# An amount of time said loosely, for offsets within a day ("in a few hours", "in 3/4 h",
+# "in three-quarters of an hour", "in 2 and a half hours"); fractions first, so that "a
+# quarter of an hour" is not "a quarter".
+LOOSE_AMOUNT = rf"""(?:(?<![\w./])[1-3]/[24](?![\d/])
+    |(?:a|three)[\s-]quarters?\s+of\s+an
+    |(?:a\s+)?few|a\s+pair\s+of
+    |{NUM})(?:\s+and\s+an?\s+half)?"""
+QUARTERS = {"a": Decimal("0.25"), "three": Decimal("0.75")}
+
+
+def loose_amount(surface: str) -> Decimal | None:
+    """The number of a `LOOSE_AMOUNT` ("a few" is 3, "a pair of" 2, "3/4" 0.75)."""
+    s = re.sub(r"[\s-]+", " ", surface.strip().lower())
+    s, half, _ = s.partition(" and a")
+    extra = Decimal("0.5") if half else Decimal(0)
+    fraction = re.fullmatch(r"(\d)/(\d)", s)
+    quarters = re.fullmatch(r"(a|three) quarters? of an", s)
+    value: Decimal | None
+    if fraction:
+        value = Decimal(fraction[1]) / Decimal(fraction[2])
+    elif quarters:
+        value = QUARTERS[quarters[1]]
+    elif s in ("few", "a few", "a pair of"):
+        value = Decimal(2 if "pair" in s else 3)
+    else:
+        value = parse_number(s)
+    return None if value is None else value + extra
 
 
 # The first word of a year said aloud: "nineteen" ninety-six, "seventeen" hundred.
@@ -240,10 +270,10 @@ def day_of(surface: str) -> int | None:
 
 def lower_word_ok(surface: str, before: str, after: str = "") -> bool:
     """A bare month/weekday word that is also a common word ("may", "sun") counts only when
-    capitalised (but not "May I …") or after a word that introduces a date."""
+    capitalised (but not "May I …"), after a word that introduces a date or alone."""
     word = surface.rstrip(".")
-    if word.lower() not in COMMON_WORDS:
-        return True
+    if word.lower() not in COMMON_WORDS or not (before + after).strip():
+        return True  # alone, the whole text, it is the date word
     if word[:1].isupper() and not MODAL_USE.match(after):
         return True
     return (
@@ -296,6 +326,12 @@ DAY_WORDS = {
     "day after tomorrow": 2,
     "day before yesterday": -2,
     "last night": -1,
+    "last morning": -1,
+    "last afternoon": -1,
+    "last evening": -1,
+    "next morning": 1,
+    "next afternoon": 1,
+    "next evening": 1,
     "till date": 0,
     "at the present time": 0,
     "at this moment": 0,
