@@ -1366,12 +1366,26 @@ PART_OF_YEAR = rf"""
 # (most texts hold few time words, and the patterns are costly to compile and to scan). A
 # cue is a lower-case word, found anywhere in the lower-cased text, or one of the fragments
 # in `FRAGMENT_CUES`, found by its own pattern: the rule matches only where it does.
-DIGIT = frozenset({"<digit>"})
+YEAR_CUES = frozenset({"<year>"})
 MONTH_CUES = frozenset({"<month>"})
 WEEKDAY_CUES = frozenset({"<weekday>"})
 NUMERIC_DATE_CUES = frozenset({"<d-m-y>"})
 FRAGMENT_CUES = {
-    "<digit>": re.compile(r"\d"),
+    "<year>": re.compile(r"(?<!\d)(?:1\d\d\d|20\d\d|2100)(?!\d)"),  # 1000 to 2100 on its own
+    "<yyyymmdd>": re.compile(r"(?<!\d)(?:19|20)\d{6}(?!\d)"),  # 20240827
+    "<d/d>": re.compile(r"\d[/-]\d|\w\s\d\d?\.\d|^\d\d?\s*[-/]\s*\d"),  # 5/12, Fri 7.6
+    "<decade>": re.compile(r"0['’]?\s?s\b", re.I),  # 1990s, '90s
+    # what makes digits a time of day: am/pm, 15:30 / 15h, 9.30, o'clock, a zone, a part of
+    # the day, a word that says it ("at 1030"), a count to the hour ("10 past 3"), or the
+    # digits alone (`_clock_ok`, `_said_as_clock`)
+    "<clock>": re.compile(
+        r"""\d(?:ish)?\s*[ap]|\d[:h]|\d\.\d\d|o['’]?\s?clock
+        |\d\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|JST|HKT|SGT|AES?T|hours|hrs)\b
+        |\d\s+(?:in\s+the\s|at\s+night|tonight)
+        |(?:\b(?:at|around|about|approximately|by|until|till|before|after|from|past|to)|@)\s*\d
+        |^\s*\d{1,4}(?:\s+\d\d)?\s*$""",
+        re.I | re.X,
+    ),
     "<month>": re.compile(MONTH, re.X | re.I),
     "<weekday>": re.compile(WEEKDAY, re.X | re.I),
     "<d-m-y>": re.compile(r"\d[-/.]\d{1,2}[-/.]\d"),  # two separators: 2024-08-27, 27/08/24
@@ -1379,21 +1393,27 @@ FRAGMENT_CUES = {
 }
 EVERYWHERE: frozenset[str] = frozenset()  # no cue: the rule runs on every text
 SPELLED_YEAR_CUES = frozenset(CENTURY_WORDS) | {"thousand"}
-CLOCK_CUES = DIGIT | frozenset(SMALL_NUMBERS) | frozenset(TENS)  # the hour: digits or words
+# the hour: digits with a clock's marks, or words
+CLOCK_CUES = frozenset({"<clock>"}) | frozenset(SMALL_NUMBERS) | frozenset(TENS)
 DAY_WORD_CUES = frozenset(words.split()[-1] for words in DAY_WORDS)
 RELATIVE_UNIT_CUES = frozenset(
     {"year", "yr", "month", "quarter", "qtr", "week", "wkend", "decade", "fortnight", "day"}
 )
-RELATIVE_CUES = frozenset({"last", "past", "previous", "prior", "next", "coming", "following"})
+RELATIVE_CUES = frozenset(
+    {"last", "past", "previous", "prior", "next", "coming", "upcoming", "following"}
+)
 OFFSET_CUES = frozenset({"ago", "earlier", "later", "before", "after", "prior", "hence", "from"})
 
 
-def name_cues(names: Iterable[str]) -> frozenset[str]:
-    """The longest run of letters of each name ("patrick" of "St. Patrick's Day")."""
-    return frozenset(
-        max((run for run in re.findall(r"[^\W\d_]+", name) if run != "st"), key=len)
-        for name in names
-    )
+def name_cues(names: Iterable[str], glued: bool = False) -> frozenset[str]:
+    """A cue for each name: its longest run of letters ("patrick" of "St. Patrick's Day"), or
+    for names whose words may be written together ("eidulfitr"), its first, as only the first
+    is sure to begin a run of letters in the text."""
+    cues = set()
+    for name in names:
+        runs = [run for run in re.findall(r"[^\W\d_]+", name) if run != "st"]
+        cues.add(runs[0] if glued else max(runs, key=len))
+    return frozenset(cues)
 
 
 HOLIDAY_CUES = name_cues(P.HOLIDAYS)
@@ -1401,10 +1421,20 @@ HOLIDAY_CUES = name_cues(P.HOLIDAYS)
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
 def cues_in(text: str) -> frozenset[str]:
-    """The cues `text` holds, out of every rule's."""
+    """The cues `text` holds, out of every rule's: a word cue counts where a run of letters
+    begins with it ("years" and "5yr" hold "year" and "yr"; "million" holds no "in")."""
     folded = text.translate(_ASCII_FOLD).lower()
-    found = {cue for cue in WORD_CUES if cue in folded}
+    found = set()
+    for run in set(_LETTER_RUN.findall(folded)):
+        for length in _CUE_LENGTHS:
+            if length > len(run):
+                break
+            if run[:length] in WORD_CUES:
+                found.add(run[:length])
     found.update(cue for cue, pattern in FRAGMENT_CUES.items() if pattern.search(text))
     return frozenset(found)
 
@@ -1467,7 +1497,7 @@ RULES: list[Rule] = [
         (?P<a>\d{1,2})(?P<sep>\s)(?P<b>\d{1,2})\s(?P<y>(?:19|20)\d\d)  # 31 10 1974
         (?![\d%]|[/.,]\d|\s+\d)""",
         _numeric,
-        DIGIT,
+        YEAR_CUES,
     ),
     _rule(
         rf"""
@@ -1478,7 +1508,7 @@ RULES: list[Rule] = [
         (?![\d/%]|\s*(?:h\b|hours?|of\b|th\b|[ap]\.?m\b|:))
         (?:,\s*(?P<y>{YEAR4})(?!\d))?{WEEKDAY_AFTER}                    # 5/7, 2020""",
         _numeric_md,
-        DIGIT,
+        frozenset({"<d/d>"}),
     ),
     _rule(
         rf"""
@@ -1522,7 +1552,7 @@ RULES: list[Rule] = [
         (?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)
         """,
         _iso,
-        DIGIT,
+        frozenset({"<yyyymmdd>"}),
     ),  # 20161016
     _rule(
         rf"""
@@ -1536,14 +1566,14 @@ RULES: list[Rule] = [
         (?<![\d/.$])(?P<y>(?:19|20)\d\d)[/-](?P<mn>0?[1-9]|1[0-2])(?![\d/-])  # 2014/10
         """,
         _month_year,
-        DIGIT,
+        YEAR_CUES,
     ),
     _rule(
         r"""
         (?<![\d/.$-])(?P<mn>0?[1-9]|1[0-2])[/-](?P<y>(?:19|20)\d\d)(?![\d/-])  # 10/2014
         """,
         _month_year,
-        DIGIT,
+        YEAR_CUES,
     ),
     _rule(
         rf"""
@@ -1560,7 +1590,7 @@ RULES: list[Rule] = [
         (?P<y>{YEAR4})(?![\d%]|\.\d|,\d|\s*(?:%|percent|[-/]\d|[ap]\.?m\b))  # not 2024% / 2,024
         """,
         _year_only,
-        DIGIT,
+        YEAR_CUES,
     ),
     _rule(
         rf"""
@@ -1576,14 +1606,14 @@ RULES: list[Rule] = [
         (?P<y2>{YEAR4}|\d\d)(?![\d%/-])
         """,
         _year_range,
-        DIGIT,
+        YEAR_CUES,
     ),
     _rule(
         r"""
         (?:the\s+)?['’]?(?P<dec>1[0-9]\d0|20[0-9]0|[2-9]0)['’]?\s?s\b  # 1990s, the '90s
         """,
         _decade,
-        DIGIT,
+        frozenset({"<decade>"}),
     ),
     _rule(
         rf"""
@@ -1606,7 +1636,7 @@ RULES: list[Rule] = [
         \s*(?P<y>{YEAR4}|'?\d\d)(?!\d)
         """,
         _fiscal_year,
-        DIGIT,
+        frozenset({"fy", "cy", "fiscal", "financial", "calendar"}),
     ),
     _rule(PART_OF_YEAR, _part_of_year, {"<q|h>", "quarter", "qtr", "half", "month"}),
     _rule(
@@ -1647,7 +1677,7 @@ RULES: list[Rule] = [
         (?P<n>{NUM})\s+(?P<rel>past|previous|next|coming|upcoming)\s+(?P<unit>{UNIT})  # 2 next days
         """,
         _relative_n,
-        {"past", "previous", "next", "coming"},
+        {"past", "previous", "next", "coming", "upcoming"},
     ),
     _rule(
         r"""
@@ -1885,7 +1915,7 @@ RULES: list[Rule] = [
     ),
     _holiday_rule(HOLIDAY_NAMES, HOLIDAY_CUES),
     # lunar holidays, a rule per calendar: a text compiles and scans those whose cues it holds
-    *(_holiday_rule(names_pattern(names), name_cues(names)) for names in NAME_GROUPS),
+    *(_holiday_rule(names_pattern(names), name_cues(names, glued=True)) for names in NAME_GROUPS),
     _rule(
         rf"""
         (?P<n>{NUM})[\s-]+(?P<unit>{UNIT})                            # three years, 2-year
@@ -1895,6 +1925,7 @@ RULES: list[Rule] = [
     ),
 ]
 WORD_CUES = frozenset[str]().union(*(rule.cues for rule in RULES)) - FRAGMENT_CUES.keys()
+_CUE_LENGTHS = sorted({len(cue) for cue in WORD_CUES})
 _RULES_BY_CUE = {
     cue: frozenset(i for i, rule in enumerate(RULES) if cue in rule.cues)
     for cue in WORD_CUES | FRAGMENT_CUES.keys()
