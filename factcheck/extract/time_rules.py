@@ -29,6 +29,7 @@ from factcheck.extract.time_words import (
     MONTHS,
     NUM,
     NUMBER_WORD,
+    ORDINALS,
     REL_OFFSET,
     SECONDS,
     SMALL_NUMBERS,
@@ -1382,7 +1383,8 @@ FRAGMENT_CUES = {
         r"""\d(?:ish)?\s*[ap]|\d[:h]|\d\.\d\d|o['’]?\s?clock
         |\d\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|JST|HKT|SGT|AES?T|hours|hrs)\b
         |\d\s+(?:in\s+the\s|at\s+night|tonight)
-        |(?:\b(?:at|around|about|approximately|by|until|till|before|after|from|past|to)|@)\s*\d
+        |(?:\b(?:at|around|about|approximately|by|until|till|before|after|from|between|past|to
+        |half)|@)\s*\d
         |^\s*\d{1,4}(?:\s+\d\d)?\s*$""",
         re.I | re.X,
     ),
@@ -1393,11 +1395,13 @@ FRAGMENT_CUES = {
 }
 EVERYWHERE: frozenset[str] = frozenset()  # no cue: the rule runs on every text
 SPELLED_YEAR_CUES = frozenset(CENTURY_WORDS) | {"thousand"}
+# "twenty-first" is found by its last word
+ORDINAL_CUES = frozenset(re.split(r"[\s-]", word)[-1] for word in ORDINALS) - {"last", "final"}
 # the hour: digits with a clock's marks, or words
 CLOCK_CUES = frozenset({"<clock>"}) | frozenset(SMALL_NUMBERS) | frozenset(TENS)
 DAY_WORD_CUES = frozenset(words.split()[-1] for words in DAY_WORDS)
 RELATIVE_UNIT_CUES = frozenset(
-    {"year", "yr", "month", "quarter", "qtr", "week", "wkend", "decade", "fortnight", "day"}
+    {"year", "yr", "yrs", "month", "quarter", "qtr", "week", "wkend", "decade", "fortnight", "day"}
 )
 RELATIVE_CUES = frozenset(
     {"last", "past", "previous", "prior", "next", "coming", "upcoming", "following"}
@@ -1408,11 +1412,17 @@ OFFSET_CUES = frozenset({"ago", "earlier", "later", "before", "after", "prior", 
 def name_cues(names: Iterable[str], glued: bool = False) -> frozenset[str]:
     """A cue for each name: its longest run of letters ("patrick" of "St. Patrick's Day"), or
     for names whose words may be written together ("eidulfitr"), its first, as only the first
-    is sure to begin a run of letters in the text."""
+    is sure to begin a run of letters in the text (and, when that is too short to be found
+    inside a run, the first two written together: "al" and "aladha" for "al-Adha")."""
     cues = set()
     for name in names:
         runs = [run for run in re.findall(r"[^\W\d_]+", name) if run != "st"]
-        cues.add(runs[0] if glued else max(runs, key=len))
+        if not glued:
+            cues.add(max(runs, key=len))
+            continue
+        cues.add(runs[0])
+        if len(runs[0]) < 3 and len(runs) > 1:
+            cues.add(runs[0] + runs[1])
     return frozenset(cues)
 
 
@@ -1426,12 +1436,15 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 def cues_in(text: str) -> frozenset[str]:
     """The cues `text` holds, out of every rule's: a word cue counts where a run of letters
-    begins with it ("years" and "5yr" hold "year" and "yr"; "million" holds no "in")."""
+    begins with it ("years" and "5years" hold "year"), a cue of one or two letters only where
+    it is the whole run ("in" of "in 3 days", not of "into"; "st" of "1st", not of "stock")."""
     folded = text.translate(_ASCII_FOLD).lower()
     found = set()
     for run in set(_LETTER_RUN.findall(folded)):
-        for length in _CUE_LENGTHS:
-            if length > len(run):
+        if run in WORD_CUES:
+            found.add(run)
+        for length in _PREFIX_LENGTHS:
+            if length >= len(run):
                 break
             if run[:length] in WORD_CUES:
                 found.add(run[:length])
@@ -1903,7 +1916,7 @@ RULES: list[Rule] = [
         (?!\s+(?:of\s+)?{MONTH}|(?!{CLOCK_INTRO})\s*\w)
         (?:\s+(?:of\s+)?(?P<rel>this|next|last|the\s+following)\s+month)?""",
         _day_of_month,
-        {"the", "st", "nd", "rd", "th"},
+        {"st", "nd", "rd", "th", "<clock>"} | ORDINAL_CUES,
     ),
     _rule(
         rf"""
@@ -1925,7 +1938,7 @@ RULES: list[Rule] = [
     ),
 ]
 WORD_CUES = frozenset[str]().union(*(rule.cues for rule in RULES)) - FRAGMENT_CUES.keys()
-_CUE_LENGTHS = sorted({len(cue) for cue in WORD_CUES})
+_PREFIX_LENGTHS = sorted({len(cue) for cue in WORD_CUES if len(cue) > 2})
 _RULES_BY_CUE = {
     cue: frozenset(i for i, rule in enumerate(RULES) if cue in rule.cues)
     for cue in WORD_CUES | FRAGMENT_CUES.keys()
