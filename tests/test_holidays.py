@@ -11,9 +11,10 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rule_cues import assert_skipped_rules_find_nothing
 
 from factcheck.extract.time import find_times
-from factcheck.extract.time_rules import RULES, Prefer, rules_for
+from factcheck.extract.time_rules import Prefer
 from factcheck.normalize import periods as P
 from factcheck.normalize.holiday_calendar import (
     CALENDAR_HOLIDAYS,
@@ -210,11 +211,8 @@ def test_without_a_reference_a_year_less_holiday_stays_unresolved() -> None:
         max_size=8,
     ).map(" ".join)
 )
-def test_the_holiday_rule_is_skipped_only_where_it_cannot_match(text: str) -> None:
-    kept = {index for index, _ in rules_for(text)}
-    for index, rule in enumerate(RULES):
-        if index not in kept:
-            assert rule.pattern.search(text) is None, rule.handler.__name__
+def test_the_holiday_rule_is_skipped_only_where_it_finds_nothing(text: str) -> None:
+    assert_skipped_rules_find_nothing(text, "past", REF)
 
 
 @given(st.text(max_size=40))

@@ -7,8 +7,9 @@ from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rule_cues import assert_skipped_rules_find_nothing
 
-from factcheck.extract.time_rules import RULES, Context, Prefer, cues_in, rules_for
+from factcheck.extract.time_rules import RULES, Prefer, cues_in, rules_for
 from factcheck.extract.time_words import DAY_WORDS, MONTHS, UNITS, WEEKDAYS
 from factcheck.normalize import periods as P
 
@@ -36,19 +37,6 @@ PIECES = st.one_of(
     st.text(alphabet=st.sampled_from(" \n" + ODD_LETTERS + "aeikmnorstuy0123456789"), max_size=4),
 )
 TEXTS = st.lists(PIECES, max_size=12).map(" ".join) | st.lists(PIECES, max_size=12).map("".join)
-
-
-def assert_skipped_rules_find_nothing(text: str, prefer: Prefer, reference: date | None) -> None:
-    kept = {index for index, _ in rules_for(text)}
-    ctx = Context(text, reference, None, None, prefer)
-    for index, rule in enumerate(RULES):
-        if index not in kept:
-            for m in rule.pattern.finditer(text):
-                try:
-                    hit = rule.handler(m, ctx)
-                except (ValueError, OverflowError):  # find_times skips these matches too
-                    hit = None
-                assert hit is None, (text, rule.handler.__name__, rule.cues, m.group())
 
 
 @settings(max_examples=600)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Literal
 
 from factcheck.extract.time_words import (
@@ -22,7 +22,6 @@ from factcheck.extract.time_words import (
     DAY_NUM,
     DAY_ORD,
     DAY_WORDS,
-    HOLIDAY_NAMES,
     LOOSE_AMOUNT,
     MONTH,
     MONTH_FOLLOW,
@@ -44,6 +43,7 @@ from factcheck.extract.time_words import (
     alternation,
     day_of,
     holiday_key,
+    holiday_names,
     loose_amount,
     lower_word_ok,
     parse_number,
@@ -777,20 +777,28 @@ def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
     Ramadan": a holiday's day or days, by its calendar rule or its lunar calendar."""
     name = group(m, "name")
     key = holiday_key(name) or calendar_holiday_key(name)
-    if key is None or _not_the_holiday(m, ctx):
+    if key is None:
         return None
-    hit = Hit(m.start(), m.end(), MentionKind.DATE, trace=[f"rule: holiday '{key}'"])
-    year = int(group(m, "y")) if group(m, "y") else spelled_year(group(m, "ys"))
-    if group(m, "ys") and year is None:
+    after = _holiday_year().match(ctx.text, m.end())
+    said = {k: v or "" for k, v in (m.groupdict() | (after.groupdict() if after else {})).items()}
+    if _not_the_holiday(m, said, ctx):
+        return None
+    end = after.end() if after else m.end()
+    hit = Hit(m.start(), end, MentionKind.DATE, trace=[f"rule: holiday '{key}'"])
+    year = int(said["y"]) if said.get("y") else spelled_year(said.get("ys", ""))
+    if said.get("ys") and year is None:
         return None  # "nineteen five" makes no year
     period: Period | None = None
     if year is not None:
         found = P.holiday_periods(key, year)
         period, hit.explicit_year = (found[0] if found else None), True
     elif ctx.reference is None:
-        hit.relative, hit.note = True, f"'{m.group()}' needs a year or a reference date"
+        hit.relative, hit.note = (
+            True,
+            f"'{ctx.text[m.start() : end]}' needs a year or a reference date",
+        )
         return hit
-    elif (years := _holiday_years_away(m)) is not None:  # "of next year", "in 3 years"
+    elif (years := _holiday_years_away(said)) is not None:  # "of next year", "in 3 years"
         hit.relative, year = True, ctx.reference.year + years
         found = P.holiday_periods(key, year)
         period = found[0] if found else None
@@ -817,12 +825,12 @@ def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
 OTHER_CALENDAR_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(OTHER_CALENDARS))})\s+$", re.I)
 
 
-def _not_the_holiday(m: re.Match[str], ctx: Context) -> bool:
+def _not_the_holiday(m: re.Match[str], said: dict[str, str], ctx: Context) -> bool:
     """True when the matched name is no holiday here: a common word in lower case ("the
-    bank lent") without a year or "last" / "next", or a Western holiday's name on another
-    calendar ("Hindu New Year")."""
+    bank lent") without a year or "last" / "next" (`said`: the rule's and the year's
+    groups), or a Western holiday's name on another calendar ("Hindu New Year")."""
     name = group(m, "name")
-    dated = any(group(m, g) for g in ("rel", "y", "ys", "yrel", "yn", "yago"))
+    dated = any(said.get(g) for g in ("rel", "y", "ys", "yrel", "yn", "yago"))
     if needs_capital(name) and not dated:
         return True
     return holiday_key(name) is not None and bool(
@@ -830,15 +838,15 @@ def _not_the_holiday(m: re.Match[str], ctx: Context) -> bool:
     )
 
 
-def _holiday_years_away(m: re.Match[str]) -> int | None:
-    """Years from the reference's to the holiday's: "of next year" +1, "in 3 years" +3,
-    "two years ago" -2; None without such words."""
-    if group(m, "yrel"):
-        return REL_OFFSET[group(m, "yrel").lower()]
-    amount = parse_number(group(m, "yn") or group(m, "yago"))
+def _holiday_years_away(said: dict[str, str]) -> int | None:
+    """Years from the reference's to the holiday's (`said`: the groups of the year after the
+    name): "of next year" +1, "in 3 years" +3, "two years ago" -2; None without such words."""
+    if said.get("yrel"):
+        return REL_OFFSET[said["yrel"].lower()]
+    amount = parse_number(said.get("yn") or said.get("yago") or "")
     if amount is None or amount != int(amount):
         return None
-    return -int(amount) if group(m, "ydir").lower() == "ago" else int(amount)
+    return -int(amount) if said.get("ydir", "").lower() == "ago" else int(amount)
 
 
 # Before "Fall 2024" written in lower case: what makes "fall" a season, not a verb.
@@ -1376,24 +1384,25 @@ FRAGMENT_CUES = {
     "<yyyymmdd>": re.compile(r"(?<!\d)(?:19|20)\d{6}(?!\d)"),  # 20240827
     "<d/d>": re.compile(r"\d[/-]\d|\w\s\d\d?\.\d|^\d\d?\s*[-/]\s*\d"),  # 5/12, Fri 7.6
     "<decade>": re.compile(r"0['’]?\s?s\b", re.I),  # 1990s, '90s
-    # what makes digits a time of day: am/pm, 15:30 / 15h, 9.30, o'clock, a zone, a part of
-    # the day, a word that says it ("at 1030"), a count to the hour ("10 past 3"), or the
-    # digits alone (`_clock_ok`, `_said_as_clock`)
+    # what makes digits a time of day: am/pm (also of "9.30pm"), 15:30 / 15h, o'clock, a
+    # zone, a part of the day, a word that says it ("at 1030"), a count to the hour ("10 past
+    # 3"), or the digits alone (`_clock_ok`, `_said_as_clock`)
     "<clock>": re.compile(
-        r"""\d(?:ish)?\s*[ap]|\d[:h]|\d\.\d\d|o['’]?\s?clock
+        rf"""\d(?:ish)?\s*{AMPM}|\d[:h]|o['’]?\s?clock
         |\d\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|JST|HKT|SGT|AES?T|hours|hrs)\b
         |\d\s+(?:in\s+the\s|at\s+night|tonight)
         |(?:\b(?:at|around|about|approximately|by|until|till|before|after|from|between|past|to
         |half)|@)\s*\d
-        |^\s*\d{1,4}(?:\s+\d\d)?\s*$""",
+        |^\s*(?:\d{{3,4}}|\d{{1,2}}\s+[0-5]\d)\s*$""",
         re.I | re.X,
     ),
+    "<clock-intro>": re.compile(CLOCK_INTRO, re.I),  # "the 17 at 3pm"
+    "<unit>": re.compile(rf"[\s-]{UNIT}", re.I),  # "3 years", "2-year"
     "<month>": re.compile(MONTH, re.X | re.I),
     "<weekday>": re.compile(WEEKDAY, re.X | re.I),
     "<d-m-y>": re.compile(r"\d[-/.]\d{1,2}[-/.]\d"),  # two separators: 2024-08-27, 27/08/24
     "<q|h>": re.compile(r"(?:Q[1-4]|H[12])\b", re.I),  # Q3, 2024H1
 }
-EVERYWHERE: frozenset[str] = frozenset()  # no cue: the rule runs on every text
 SPELLED_YEAR_CUES = frozenset(CENTURY_WORDS) | {"thousand"}
 # "twenty-first" is found by its last word
 ORDINAL_CUES = frozenset(re.split(r"[\s-]", word)[-1] for word in ORDINALS) - {"last", "final"}
@@ -1409,24 +1418,19 @@ RELATIVE_CUES = frozenset(
 OFFSET_CUES = frozenset({"ago", "earlier", "later", "before", "after", "prior", "hence", "from"})
 
 
-def name_cues(names: Iterable[str], glued: bool = False) -> frozenset[str]:
-    """A cue for each name: its longest run of letters ("patrick" of "St. Patrick's Day"), or
-    for names whose words may be written together ("eidulfitr"), its first, as only the first
-    is sure to begin a run of letters in the text (and, when that is too short to be found
-    inside a run, the first two written together: "al" and "aladha" for "al-Adha")."""
-    cues = set()
-    for name in names:
-        runs = [run for run in re.findall(r"[^\W\d_]+", name) if run != "st"]
-        if not glued:
-            cues.add(max(runs, key=len))
-            continue
-        cues.add(runs[0])
-        if len(runs[0]) < 3 and len(runs) > 1:
-            cues.add(runs[0] + runs[1])
-    return frozenset(cues)
+def name_cues(name: str, glued: bool = False) -> frozenset[str]:
+    """The cues of a holiday's name: its longest run of letters ("patrick" of "St. Patrick's
+    Day"), or for names whose words may be written together ("eidulfitr"), its first, as only
+    the first is sure to begin a run of letters in the text (and, when that is too short to
+    be found inside a run, the first two written together: "al" and "aladha" for "al-Adha")."""
+    runs = [run for run in re.findall(r"[^\W\d_]+", name) if run != "st"]
+    if not glued:
+        return frozenset({max(runs, key=len)})
+    if len(runs[0]) < 3 and len(runs) > 1:
+        return frozenset({runs[0], runs[0] + runs[1]})
+    return frozenset({runs[0]})
 
 
-HOLIDAY_CUES = name_cues(P.HOLIDAYS)
 # Letters that `re.I` matches with an ASCII letter although `str.lower` does not make them one.
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
@@ -1469,19 +1473,44 @@ def _rule(pattern: str, handler: Handler, cues: frozenset[str] | set[str]) -> Ru
 
 
 def _holiday_rule(names: str, cues: frozenset[str]) -> Rule:
-    """The holiday rule for the names of the alternation `names`, run where `cues` are."""
+    """The holiday rule for the names of the alternation `names`, run where `cues` are; the
+    year after a name is read by `_holiday_year`, compiled once for every holiday rule."""
     return _rule(
         rf"""
         (?:(?P<rel>last|next|this|following|previous|coming)\s+)?       # last Easter
         \b(?P<name>{names})(?![\w'’])                                   # Thanksgiving
-        (?:\s+(?:of\s+|in\s+)?(?P<y>{YEAR4})(?!\d)                     # 2013, in 2019
-           |\s+(?:of\s+|in\s+)?(?P<ys>{SPELLED_YEAR})                   # two thousand ten
-           |\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b             # of next year
-           |\s+in\s+(?P<yn>{NUM})\s+years?\b                            # in 3 years
-           |\s+(?P<yago>{NUM})\s+(?:years?|yrs?)\s+(?P<ydir>ago|hence|from\s+now)\b)?
         """,
         _holiday,
         cues,
+    )
+
+
+def _holiday_rules(
+    names: Iterable[str], alternation_of: Callable[[Iterable[str]], str], glued: bool
+) -> list[Rule]:
+    """A holiday rule for each set of cues, with the names it cues: a text compiles and scans
+    only the names it may hold (the patterns of hundreds of names are costly to compile)."""
+    by_cues: dict[frozenset[str], list[str]] = {}
+    for name in names:
+        by_cues.setdefault(name_cues(name, glued), []).append(name)
+    return [
+        _holiday_rule(alternation_of(group), cues)
+        for cues, group in sorted(by_cues.items(), key=lambda item: sorted(item[0]))
+    ]
+
+
+@cache
+def _holiday_year() -> re.Pattern[str]:
+    """What may follow a holiday's name to say its year (compiled on the first holiday)."""
+    return re.compile(
+        rf"""
+        \s+(?:of\s+|in\s+)?(?P<y>{YEAR4})(?!\d)                          # 2013, in 2019
+        |\s+(?:of\s+|in\s+)?(?P<ys>{SPELLED_YEAR})                        # two thousand ten
+        |\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b                  # of next year
+        |\s+in\s+(?P<yn>{NUM})\s+years?\b                                 # in 3 years
+        |\s+(?P<yago>{NUM})\s+(?:years?|yrs?)\s+(?P<ydir>ago|hence|from\s+now)\b
+        """,
+        re.X | re.I,
     )
 
 
@@ -1916,7 +1945,7 @@ RULES: list[Rule] = [
         (?!\s+(?:of\s+)?{MONTH}|(?!{CLOCK_INTRO})\s*\w)
         (?:\s+(?:of\s+)?(?P<rel>this|next|last|the\s+following)\s+month)?""",
         _day_of_month,
-        {"st", "nd", "rd", "th", "<clock>"} | ORDINAL_CUES,
+        {"st", "nd", "rd", "th", "<clock-intro>"} | ORDINAL_CUES,
     ),
     _rule(
         rf"""
@@ -1926,23 +1955,23 @@ RULES: list[Rule] = [
         _day_of_month,
         {"month"},
     ),
-    _holiday_rule(HOLIDAY_NAMES, HOLIDAY_CUES),
+    *_holiday_rules(P.HOLIDAYS, holiday_names, glued=False),
     # lunar holidays, a rule per calendar: a text compiles and scans those whose cues it holds
-    *(_holiday_rule(names_pattern(names), name_cues(names, glued=True)) for names in NAME_GROUPS),
+    *_holiday_rules([name for names in NAME_GROUPS for name in names], names_pattern, glued=True),
     _rule(
         rf"""
         (?P<n>{NUM})[\s-]+(?P<unit>{UNIT})                            # three years, 2-year
         """,
         _duration,
-        EVERYWHERE,
+        {"<unit>"},
     ),
 ]
 WORD_CUES = frozenset[str]().union(*(rule.cues for rule in RULES)) - FRAGMENT_CUES.keys()
 _PREFIX_LENGTHS = sorted({len(cue) for cue in WORD_CUES if len(cue) > 2})
-_RULES_BY_CUE = {
-    cue: frozenset(i for i, rule in enumerate(RULES) if cue in rule.cues)
-    for cue in WORD_CUES | FRAGMENT_CUES.keys()
-}
+_RULES_BY_CUE: dict[str, set[int]] = {}
+for _index, _cued in enumerate(RULES):
+    for _cue in _cued.cues:
+        _RULES_BY_CUE.setdefault(_cue, set()).add(_index)
 _UNCUED = frozenset(i for i, rule in enumerate(RULES) if not rule.cues)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from factcheck.normalize import periods as P
@@ -352,11 +353,15 @@ def plain_name(name: str) -> str:
 
 HOLIDAY_KEYS = {plain_name(name): name for name in P.HOLIDAYS}
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d|2100)"
-# Holiday names as written: apostrophes optional or curly, "St." or "Saint".
-HOLIDAY_NAMES = "|".join(
-    re.escape(name)
-    .replace("'", "['’]?")
-    .replace(r"\ ", r"\s+")
-    .replace(r"st\s+", r"(?:st\.?|saint)\s+")
-    for name in sorted(P.HOLIDAYS, key=len, reverse=True)
-)
+
+
+def holiday_names(names: Iterable[str]) -> str:
+    """Holiday names as written, as one alternation (longest first): apostrophes optional or
+    curly, "St." or "Saint"."""
+    return "|".join(
+        re.escape(name)
+        .replace("'", "['’]?")
+        .replace(r"\ ", r"\s+")
+        .replace(r"st\s+", r"(?:st\.?|saint)\s+")
+        for name in sorted(names, key=len, reverse=True)
+    )
