@@ -11,7 +11,6 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 
 from factcheck.cli_common import add_published_option, parse_published, write_output
 from factcheck.errors import UsageError
@@ -40,6 +39,8 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from factcheck.pipeline import check
     from factcheck.reference import load_reference
 
@@ -105,7 +106,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         published = date.fromisoformat(args.published) if args.published else None
     except ValueError as exc:
         raise UsageError(f"--published {args.published!r} is not a YYYY-MM-DD date") from exc
-    text = Path(args.file).read_text(encoding="utf-8") if args.file else sys.stdin.read()
+    if args.file:
+        with open(args.file, encoding="utf-8") as handle:
+            text = handle.read()
+    else:
+        text = sys.stdin.read()
     from pydantic import TypeAdapter
 
     from factcheck.values import Mention

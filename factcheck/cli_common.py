@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
 from factcheck.errors import UsageError
 
@@ -41,6 +40,9 @@ def write_output(text: str, output: str | None, inputs: Sequence[str] = ()) -> N
     if output is None or output == "-":
         sys.stdout.write(text)
         return
+    import tempfile  # imported here: `factcheck extract`, timed at start-up, writes no file
+    from pathlib import Path
+
     target = Path(output)
     for given in inputs:
         path = Path(given)
@@ -49,8 +51,6 @@ def write_output(text: str, output: str | None, inputs: Sequence[str] = ()) -> N
             inside and target.suffix.lower() in (".txt", ".md")
         ):
             raise UsageError(f"--output {output}: would overwrite or add to a source ({given})")
-    import tempfile  # here, not at the top: `factcheck extract` never writes a file
-
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
