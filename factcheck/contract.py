@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TextIO
 
+from factcheck.regex_cache import compile_pattern
 from factcheck.values import (
     Amount,
     Count,
@@ -77,7 +78,7 @@ def mention_to_contract(m: Mention) -> dict[str, Any] | None:
     return {"start": m.span.start, "end": m.span.end, "text": m.span.text, **fields}
 
 
-_PERCENT_MARK = re.compile(r"%|％|‰|per\s?cent|pct|percent", re.IGNORECASE)
+_PERCENT_MARK = compile_pattern(r"%|％|‰|per\s?cent|pct|percent", re.IGNORECASE)
 
 
 def _inner_numbers(m: Mention, text: str) -> list[dict[str, Any]]:

@@ -8,12 +8,13 @@ serialises them there. Each checks its own invariants on construction.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Literal, TypeVar, dataclass_transform
+
+from factcheck.regex_cache import compile_pattern
 
 __all__ = [
     "Amount",
@@ -33,7 +34,7 @@ __all__ = [
     "Value",
 ]
 
-_ISO_CODE = re.compile(r"[A-Z]{3}")
+_ISO_CODE = compile_pattern(r"[A-Z]{3}")
 _T = TypeVar("_T")
 
 

@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 from enum import StrEnum
 
+from factcheck.regex_cache import compile_pattern
 from factcheck.values import Amount
 
 __all__ = [
@@ -162,7 +163,7 @@ def _compile_before() -> re.Pattern[str]:
     for bound, forms in _BEFORE.items():
         ordered = sorted(forms, key=len, reverse=True)
         parts.append(f"(?P<{bound.value}>{'|'.join(ordered)})")
-    return re.compile(
+    return compile_pattern(
         r"(?<![A-Za-z])(?:" + "|".join(parts) + r")[ \u00a0]*\Z",
         re.IGNORECASE,
     )
@@ -173,7 +174,7 @@ def _compile_after() -> re.Pattern[str]:
     for bound, forms in _AFTER.items():
         ordered = sorted(forms, key=len, reverse=True)
         parts.append(f"(?P<{bound.value}>{'|'.join(ordered)})")
-    return re.compile(r"[ \u00a0]?(?:" + "|".join(parts) + r")(?![A-Za-z0-9])", re.IGNORECASE)
+    return compile_pattern(r"[ \u00a0]?(?:" + "|".join(parts) + r")(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 _QUALIFIER_BEFORE = _compile_before()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.regex_cache import compile_pattern
 from factcheck.values import Mention, MentionKind, Span
 
 __all__ = ["OUTLET_NAMES", "find_attributions"]
@@ -42,7 +43,7 @@ _UNNAMED = r"""(?:(?:industry\s+|market\s+|some\s+|many\s+)?(?i:a)nalysts
         (?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of)\s+[\w\s]+?
             (?=[,.;]|\s+(?:said|say|says|told)\b|$))?)"""
 
-_CUES = re.compile(
+_CUES = compile_pattern(
     rf"""
       \b(?i:according\s+to|as\s+reported\s+by|reported\s+by|citing|cited\s+by
           |data\s+(?:compiled\s+by|from)|figures\s+from|estimates\s+by|a\s+report\s+by)\s+
@@ -56,8 +57,10 @@ _CUES = re.compile(
     """,
     re.VERBOSE,
 )
-_UNNAMED_START = re.compile(r"(?i:analysts|people|persons|sources|a person|a source|insiders)\b")
-_LEADING_ARTICLE = re.compile(r"^[Tt]he\s+")
+_UNNAMED_START = compile_pattern(
+    r"(?i:analysts|people|persons|sources|a person|a source|insiders)\b"
+)
+_LEADING_ARTICLE = compile_pattern(r"^[Tt]he\s+")
 # Words that start a sentence or clause but name nobody: "It said", "This shows".
 _NOT_A_PARTY = frozenset(
     {"it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there", "which"}

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
+from factcheck.regex_cache import compile_pattern
+
 __all__ = ["count_noun_after"]
 
-_WORDS_AFTER = re.compile(
+_WORDS_AFTER = compile_pattern(
     r"""
     [ \u00a0]
     (?:of[ \u00a0]+(?:these|those|the|its|their|our|such)[ \u00a0]+)?  # "a million of these"
@@ -37,8 +39,8 @@ _IRREGULAR_PLURALS = frozenset(
     offspring deer employees""".split()
 )
 
-_WORD = re.compile(r"\S+")
-_NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|ous|ess)\Z", re.IGNORECASE)
+_WORD = compile_pattern(r"\S+")
+_NOT_PLURAL = compile_pattern(r"(?:ss|us|is|ics|ous|ess)\Z", re.IGNORECASE)
 
 
 def _plural(word: str) -> bool:

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.reference import Reference, load_reference
+from factcheck.regex_cache import compile_pattern
 from factcheck.values import Mention, MentionKind, Span
 
 __all__ = ["find_entities"]
 
-_CAPITALISED_NAME = re.compile(
+_CAPITALISED_NAME = compile_pattern(
     r"""
     (?<![\w])
     [A-Z][a-z]+             # a capitalised word ...
@@ -37,8 +38,8 @@ _CAPITALISED_NAME = re.compile(
     """,
     re.VERBOSE,
 )
-_CAPITALISED_WORD = re.compile(r"(?<![\w])[A-Z][A-Za-z]{4,}(?![\w])")
-_LEGAL_NAME = re.compile(
+_CAPITALISED_WORD = compile_pattern(r"(?<![\w])[A-Z][A-Za-z]{4,}(?![\w])")
+_LEGAL_NAME = compile_pattern(
     r"""
     (?<![\w])
     (?!The\s)(?:[A-Z][\w&'-]*\s+){1,3}    # one to three capitalised words, not "The"
@@ -49,7 +50,7 @@ _LEGAL_NAME = re.compile(
 )
 
 # Pass 4: the shape of an unknown company's name.
-_NAME_RUN = re.compile(
+_NAME_RUN = compile_pattern(
     r"""
     (?<![\w'’])
     (?P<name>[A-Z][\w&.-]*(?:[ ](?:&[ ])?[A-Z][\w&.-]*){0,3})   # one to four capitalised words
@@ -133,7 +134,7 @@ def _scanner(reference: Reference) -> _Scanner:
         if surface.upper() != surface and len(surface) >= 4:
             entries.setdefault(surface.upper(), entries[surface])
     alternation = "|".join(re.escape(s) for s in sorted(entries, key=lambda s: (-len(s), s)))
-    pattern = re.compile(
+    pattern = compile_pattern(
         rf"(?:(?<![\w])|(?<=[a-z]))(?:{alternation})(?![a-z0-9])(?![A-Z](?![a-z]))"
     )
     return _Scanner(pattern, entries)

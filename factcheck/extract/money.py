@@ -22,6 +22,7 @@ from factcheck.extract.currencies import (
     PREFIXES,
     SUFFIXES,
 )
+from factcheck.regex_cache import compile_pattern
 
 __all__ = [
     "CurrencyMark",
@@ -55,7 +56,7 @@ _SYMBOL_PREFIXES = [p for p in PREFIXES if not p[0].isalpha()] + [
 ]
 _MILLION = Decimal(10) ** 6
 
-_PREFIX = re.compile(
+_PREFIX = compile_pattern(
     r"""
     (?:
         (?<![A-Za-z])(?P<letters>[A-Za-z]{1,3}|[Uu]\.[Ss]\.?)[ \u00a0]?\$  # US$, HK $, c $, u.s $
@@ -74,7 +75,7 @@ _PREFIX = re.compile(
     re.VERBOSE,
 )
 
-_NAME_AFTER = re.compile(
+_NAME_AFTER = compile_pattern(
     r"""
     (?:[ \u00a0]?-?[ \u00a0]?)              # "7 billion yuan", "5-dollar"
     (?:of\s+)?                              # "a million of dollars"
@@ -86,14 +87,14 @@ _NAME_AFTER = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = compile_pattern(
     r"(?<![A-Za-z])(?P<name>"
     + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(NAMES, key=len, reverse=True))
     + r")[ \u00a0]+\Z",
     re.IGNORECASE,
 )
 
-_SYMBOL_AFTER = re.compile(
+_SYMBOL_AFTER = compile_pattern(
     r"""
     [ \u00a0]?
     (?:
@@ -108,15 +109,15 @@ _SYMBOL_AFTER = re.compile(
     re.VERBOSE,
 )
 
-_CODE_AFTER = re.compile(r"[ \u00a0]?(?P<m>M)?(?P<code>[A-Za-z]{3})(?![A-Za-z])")
+_CODE_AFTER = compile_pattern(r"[ \u00a0]?(?P<m>M)?(?P<code>[A-Za-z]{3})(?![A-Za-z])")
 
-_MINOR_AFTER = re.compile(
+_MINOR_AFTER = compile_pattern(
     r"[ \u00a0-]?(?P<minor>"
     + _alternation([m for m in MINOR_UNITS if len(m) > 1])
     + r")(?![A-Za-z])|(?P<glued>[pc])(?![A-Za-z])|[ \u00a0]?(?P<cent>¢)",
     re.IGNORECASE,
 )
-_GLUED_DIGIT = re.compile(r"\d")
+_GLUED_DIGIT = compile_pattern(r"\d")
 
 _WINDOW = 12
 
@@ -197,8 +198,8 @@ def currency_after(text: str, end: int) -> CurrencyMark | None:
     return None
 
 
-_DOLLAR_MARK = re.compile(_alternation(DOLLAR_MARKS))
-_OTHER_DOLLARS = re.compile(r"(?<![A-Za-z])(?:HK|S|SG|A|AU|C|CA|NZ|NT)\$")
+_DOLLAR_MARK = compile_pattern(_alternation(DOLLAR_MARKS))
+_OTHER_DOLLARS = compile_pattern(r"(?<![A-Za-z])(?:HK|S|SG|A|AU|C|CA|NZ|NT)\$")
 
 
 def resolve_dollar(text: str) -> tuple[str, str]:

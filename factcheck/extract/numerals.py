@@ -27,6 +27,7 @@ from factcheck.extract.numeral_words import (
     UNICODE_FRACTIONS,
     UNITS,
 )
+from factcheck.regex_cache import compile_pattern
 
 __all__ = ["Numeral", "find_numerals", "parse_numeral"]
 
@@ -51,7 +52,7 @@ class Numeral:
 
 _SPACE_GROUP = "[ \u00a0\u202f\u2009]"
 
-_DIGITS = re.compile(
+_DIGITS = compile_pattern(
     r"""
     (?:
         (?<![\w.,/:])                      # not inside a word or a date
@@ -84,7 +85,7 @@ _DIGITS = re.compile(
     re.VERBOSE,
 )
 
-_SCALE_AFTER = re.compile(
+_SCALE_AFTER = compile_pattern(
     r"""
     (?P<gap>[ \u00a0-]*)                    # "7 billion", "7-billion", "7billion"
     (?P<scale>"""
@@ -96,7 +97,7 @@ _SCALE_AFTER = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_SUFFIX_AFTER = re.compile(
+_SUFFIX_AFTER = compile_pattern(
     r"""
     (?P<scale>"""
     + "|".join(sorted((re.escape(w) for w in SCALE_SUFFIXES), key=len, reverse=True))
@@ -106,11 +107,11 @@ _SUFFIX_AFTER = re.compile(
     re.VERBOSE,
 )
 
-_CHINESE_SCALE_AFTER = re.compile(r"(?P<scale>万亿|亿|万|千|百)")
+_CHINESE_SCALE_AFTER = compile_pattern(r"(?P<scale>万亿|亿|万|千|百)")
 
 _FIRST_WORDS = (*UNITS, *TEENS, *TENS, *SCALE_WORDS, "hundred", "dozen", "dozens")
 _SINGULAR_SCALES = ("thousand", "million", "billion", "trillion")
-_WORD_RUN = re.compile(
+_WORD_RUN = compile_pattern(
     r"""
     (?<![A-Za-z])
     (?:minus\s+|negative\s+)?
@@ -142,15 +143,15 @@ _WORD_RUN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_CHINESE_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+_CHINESE_RUN = compile_pattern(r"[零〇一二两三四五六七八九十百千万亿]+")
 
-_UNICODE_FRACTION = re.compile("[" + "".join(UNICODE_FRACTIONS) + "]")
+_UNICODE_FRACTION = compile_pattern("[" + "".join(UNICODE_FRACTIONS) + "]")
 
-_SIGN_WORD_BEFORE = re.compile(
+_SIGN_WORD_BEFORE = compile_pattern(
     r"(?:(?<![A-Za-z])(?:minus|negative)[ \u00a0]+|(?<![\s\S])-[ \u00a0])\Z", re.I
 )
 
-_SLASH_FRACTION = re.compile(
+_SLASH_FRACTION = compile_pattern(
     r"""
     (?<![\w/.,])
     (?P<sign>-\s?)?                          # -4/5, - 1 4/5
@@ -161,10 +162,10 @@ _SLASH_FRACTION = re.compile(
     re.VERBOSE,
 )
 
-_TOKEN = re.compile(r"[A-Za-z]+")
+_TOKEN = compile_pattern(r"[A-Za-z]+")
 
-_HALF_OF = re.compile(r"(?<![A-Za-z-])half(?=[ \u00a0]+of(?![A-Za-z]))", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z0-9]+)[ \u00a0]+\Z")
+_HALF_OF = compile_pattern(r"(?<![A-Za-z-])half(?=[ \u00a0]+of(?![A-Za-z]))", re.IGNORECASE)
+_WORD_BEFORE = compile_pattern(r"(?P<word>[A-Za-z0-9]+)[ \u00a0]+\Z")
 # "the first half of 2024", "each half of the deal": a part of a period or a thing, no share
 _HALF_PART = frozenset(
     "first second 1st 2nd latter former other back front the one each this that its".split()
@@ -206,20 +207,20 @@ def _place(digits: str) -> Decimal:
 
 
 _MAX_DIGITS = 30
-_TIMES_TEN = re.compile(r"(?P<mantissa>\d+(?:\.\d+)?) ?[x×] ?10\^(?P<exponent>[-+]?\d+)")
-_POWER = re.compile(
+_TIMES_TEN = compile_pattern(r"(?P<mantissa>\d+(?:\.\d+)?) ?[x×] ?10\^(?P<exponent>[-+]?\d+)")
+_POWER = compile_pattern(
     r"(?:(?P<times>\d+(?:\.\d+)?) ?[x×] ?)?"  # 8x
     r"(?P<base>\d+(?:\.\d+)?)\^(?P<signs>[-+]*)(?P<exponent>\d+)"  # 2^10
 )
-_SPLIT_CENTS = re.compile(r"(?P<whole>[\d.,\s]+)[.,] (?P<cents>\d\d)")
-_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3}){2,}")
-_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
-_SPACED_DECIMAL_COMMA = re.compile(r"[ \u00a0\u202f\u2009']\d{3},\d{1,2}\Z")
-_GROUP_MARKS = re.compile(r"[,' \u00a0\u202f\u2009]")
-_SPACE_MARKS = re.compile(r"[ \u00a0\u202f\u2009']")
-_PRICE_MARKS = re.compile(r"[.,\s]")
-_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+_SPLIT_CENTS = compile_pattern(r"(?P<whole>[\d.,\s]+)[.,] (?P<cents>\d\d)")
+_DOT_THOUSANDS = compile_pattern(r"\d{1,3}(?:\.\d{3})+")
+_EUROPEAN = compile_pattern(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3}){2,}")
+_DECIMAL_COMMA = compile_pattern(r"\d+,\d{1,2}")
+_SPACED_DECIMAL_COMMA = compile_pattern(r"[ \u00a0\u202f\u2009']\d{3},\d{1,2}\Z")
+_GROUP_MARKS = compile_pattern(r"[,' \u00a0\u202f\u2009]")
+_SPACE_MARKS = compile_pattern(r"[ \u00a0\u202f\u2009']")
+_PRICE_MARKS = compile_pattern(r"[.,\s]")
+_YEAR = compile_pattern(r"1[89]\d\d|2[01]\d\d")
 
 
 def _normalise_digits(raw: str) -> tuple[str, str]:
@@ -290,7 +291,7 @@ def _power(raw: str) -> Decimal | None:
     return power * Decimal(match["times"] or 1)
 
 
-_MORE_DIGITS = re.compile(r"[.,]\d")
+_MORE_DIGITS = compile_pattern(r"[.,]\d")
 
 
 def _read_digits(text: str, match: re.Match[str]) -> Numeral | None:
@@ -671,9 +672,9 @@ def _chinese_numerals(text: str) -> list[Numeral]:
 # --------------------------------------------------------------------------- public
 
 
-_LIST = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{1,3}){2,}(?![\w,]|\.\d)")
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
-_LIST_ITEM = re.compile(r"\d+")
+_LIST = compile_pattern(r"(?<![\w.,])\d{1,3}(?:,\d{1,3}){2,}(?![\w,]|\.\d)")
+_GROUPED = compile_pattern(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
+_LIST_ITEM = compile_pattern(r"\d+")
 
 
 def _listed(text: str) -> list[Numeral]:
@@ -766,14 +767,14 @@ def find_numerals(text: str) -> tuple[Numeral, ...]:
     return tuple(_compounds(text, _without_overlaps(found)))
 
 
-_COMPOUND_JOIN = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?", re.IGNORECASE)
-_AND = re.compile(r"[ \u00a0]+and[ \u00a0]+", re.IGNORECASE)
-_OF = re.compile(r"[ \u00a0]+of[ \u00a0]+", re.IGNORECASE)
-_BARE_SCALE_WORDS = re.compile(
+_COMPOUND_JOIN = compile_pattern(r"[ \u00a0]+(?:and[ \u00a0]+)?", re.IGNORECASE)
+_AND = compile_pattern(r"[ \u00a0]+and[ \u00a0]+", re.IGNORECASE)
+_OF = compile_pattern(r"[ \u00a0]+of[ \u00a0]+", re.IGNORECASE)
+_BARE_SCALE_WORDS = compile_pattern(
     r"(?:an?[ \u00a0]+)?(?:hundred|thousand|million|billion|trillion)", re.I
 )
-_POINT = re.compile(r"[ \u00a0]+point[ \u00a0]+", re.IGNORECASE)
-_OVER = re.compile(r"[ \u00a0]+over[ \u00a0]+", re.IGNORECASE)
+_POINT = compile_pattern(r"[ \u00a0]+point[ \u00a0]+", re.IGNORECASE)
+_OVER = compile_pattern(r"[ \u00a0]+over[ \u00a0]+", re.IGNORECASE)
 
 
 def _compounds(text: str, numerals: list[Numeral]) -> list[Numeral]:
@@ -870,7 +871,7 @@ def _compounds(text: str, numerals: list[Numeral]) -> list[Numeral]:
     return kept
 
 
-_ENDS_PHRASE = re.compile(r"[ \u00a0]*(?:[.,;:!?)]|\Z)")
+_ENDS_PHRASE = compile_pattern(r"[ \u00a0]*(?:[.,;:!?)]|\Z)")
 
 
 def _word_runs(text: str, taken: dict[int, int]) -> list[re.Match[str]]:

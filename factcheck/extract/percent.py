@@ -6,9 +6,11 @@ import re
 from decimal import Decimal
 from typing import Literal
 
+from factcheck.regex_cache import compile_pattern
+
 __all__ = ["change_before", "percent_after"]
 
-_PERCENT_AFTER = re.compile(
+_PERCENT_AFTER = compile_pattern(
     r"""
     [ \u00a0]?
     (?:
@@ -31,7 +33,7 @@ _FALL = (
     r"cut|slump(?:ed)?|sank|dipped"
 )
 
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = compile_pattern(
     rf"""
     (?<![A-Za-z])
     (?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))

@@ -17,28 +17,33 @@ from datetime import date
 
 from factcheck.extract.time import find_times
 from factcheck.extract.time_words import WEEKDAY, WEEKDAYS
+from factcheck.regex_cache import compile_pattern
 from factcheck.values import Granularity, Mention, MentionKind, Period, Span
 
 __all__ = ["WeekdayMismatch", "detect_published", "weekday_mismatches", "weekday_mismatches_in"]
 
 HEAD_CHARS = 1500  # a dateline or label sits near the top
 # "date 2024-08-27", "Published: …", "Posted on …", "Updated …": label, then the date.
-LABELLED = re.compile(
+LABELLED = compile_pattern(
     r"""^[ \t]*(?P<label>date|dated|published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|
         first\s+published(?:\s+on)?|updated(?:\s+on)?|last\s+updated(?:\s+on)?)
         [ \t]*[:\-–]?[ \t]*(?P<rest>[^\n]{4,80})""",
     re.X | re.I | re.M,
 )
 # A short line near the top that is mostly a date: "On Mon, 26 Aug, 4:02 PM UTC".
-DATELINE = re.compile(r"^[ \t]*(?:on[ \t]+)?(?P<rest>[^\n]{4,60})$", re.I | re.M)
+DATELINE = compile_pattern(r"^[ \t]*(?:on[ \t]+)?(?P<rest>[^\n]{4,60})$", re.I | re.M)
 # What a dateline may hold besides its date: a time of day and a zone.
-TIME_OF_DAY = re.compile(r"\b(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b[ap]m\b|\b[A-Z]{2,4}\b")
+TIME_OF_DAY = compile_pattern(
+    r"\b(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b[ap]m\b|\b[A-Z]{2,4}\b"
+)
 # "BEIJING, Aug 26 (Reuters) -": a place, a date and an agency before the first sentence.
-AGENCY_DATELINE = re.compile(
+AGENCY_DATELINE = compile_pattern(
     r"^[ \t]*[A-Z][A-Za-z .'-]{1,40},[ \t]+(?P<rest>[^\n(]{4,40})\([A-Za-z .]+\)[ \t]*[-–—]", re.M
 )
-COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)[ \t]*(?:\(c\)[ \t]*)?(?P<y>(?:19|20)\d\d)", re.I)
-LEADING_WEEKDAY = re.compile(rf"\b(?P<wd>{WEEKDAY})", re.I)
+COPYRIGHT = compile_pattern(
+    r"(?:©|\(c\)|copyright)[ \t]*(?:\(c\)[ \t]*)?(?P<y>(?:19|20)\d\d)", re.I
+)
+LEADING_WEEKDAY = compile_pattern(rf"\b(?P<wd>{WEEKDAY})", re.I)
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

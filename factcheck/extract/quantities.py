@@ -38,6 +38,7 @@ from factcheck.extract.numeral_words import SCALE_WORDS
 from factcheck.extract.numerals import Numeral, find_numerals
 from factcheck.extract.percent import BASIS_POINT, change_before, percent_after
 from factcheck.extract.units import canonical, unit_after
+from factcheck.regex_cache import compile_pattern
 from factcheck.values import (
     Amount,
     Count,
@@ -76,7 +77,7 @@ class _Figure:
 
 
 # Spans that hold digits but no quantity: dates, clock times, phone numbers, versions.
-_NOT_QUANTITIES = re.compile(
+_NOT_QUANTITIES = compile_pattern(
     r"""
       \b\d{4}-\d{1,2}-\d{1,2}\b                  # 2024-08-27
     | \b\d{1,2}/\d{1,2}/\d{2,4}\b                # 8/27/2024
@@ -97,19 +98,19 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_MONTH_BEFORE = re.compile(rf"(?<![A-Za-z]){_MONTH}[ \u00a0]\Z", re.IGNORECASE)
-_MONTH_AFTER = re.compile(
+_MONTH_BEFORE = compile_pattern(rf"(?<![A-Za-z]){_MONTH}[ \u00a0]\Z", re.IGNORECASE)
+_MONTH_AFTER = compile_pattern(
     rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?{_MONTH}(?![A-Za-z])", re.IGNORECASE
 )
-_YEAR_CONTEXT = re.compile(
+_YEAR_CONTEXT = compile_pattern(
     r"(?<![A-Za-z])(?:in|since|by|of|from|until|till|to|during|year|fiscal|FY|early|late|mid|"
     r"before|after|through|and|between|[–—-]|,|©)[ \u00a0]*\Z",
     re.IGNORECASE,
 )
-_GLUED_LETTER = re.compile(r"[A-Za-z]")
-_NEXT_DIGITS = re.compile(r"[ \u00a0]?\d")
-_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
-_NAME_BEFORE = re.compile(
+_GLUED_LETTER = compile_pattern(r"[A-Za-z]")
+_NEXT_DIGITS = compile_pattern(r"[ \u00a0]?\d")
+_DOT_THOUSANDS = compile_pattern(r"\d{1,3}\.\d{3}")
+_NAME_BEFORE = compile_pattern(
     r"""
     (?<![\w&.'-])
     (?!(?:In|On|At|By|Of|For|From|To|And|Or|But|About|Over|Under|Some|Nearly|Almost|Around|
@@ -119,43 +120,43 @@ _NAME_BEFORE = re.compile(
     """,
     re.VERBOSE,
 )
-_BARE_SCALE = re.compile(r"(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
-_VAGUE_BEFORE = re.compile(
+_BARE_SCALE = compile_pattern(r"(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_VAGUE_BEFORE = compile_pattern(
     r"(?<![A-Za-z])(?:few|several|many|some|tens\s+of|hundreds\s+of|thousands\s+of)[ \u00a0]+\Z",
     re.IGNORECASE,
 )
-_DETERMINER_BEFORE = re.compile(
+_DETERMINER_BEFORE = compile_pattern(
     r"(?<![A-Za-z])(?:the|this|that|which|each|any|every|no|another|one|a|little)[ \u00a0]+\Z",
     re.IGNORECASE,
 )
-_OF_AFTER = re.compile(r"[ \u00a0]+of(?![A-Za-z])", re.IGNORECASE)
-_PERCENT_OF_BEFORE = re.compile(
+_OF_AFTER = compile_pattern(r"[ \u00a0]+of(?![A-Za-z])", re.IGNORECASE)
+_PERCENT_OF_BEFORE = compile_pattern(
     r"(?:\A|[.!?;:(][ \u00a0]+)(?:per[ \u00a0]?cents?|percents?)[ \u00a0]+of[ \u00a0]+\Z",
     re.IGNORECASE,
 )
-_PHRASE_END = re.compile(r"[ \u00a0]*(?:[.,;:!?)]|\Z)")
+_PHRASE_END = compile_pattern(r"[ \u00a0]*(?:[.,;:!?)]|\Z)")
 
-_RANGE_JOIN = re.compile(
+_RANGE_JOIN = compile_pattern(
     r"[ \u00a0]*(?:(?P<dash>[-–—~])|(?P<word>to|through|thru|and|till|until))[ \u00a0]*\Z",
     re.IGNORECASE,
 )
-_BETWEEN = re.compile(r"(?<![A-Za-z])between[ \u00a0]+\Z", re.IGNORECASE)
-_FROM = re.compile(r"(?<![A-Za-z])from[ \u00a0]+\Z", re.IGNORECASE)
+_BETWEEN = compile_pattern(r"(?<![A-Za-z])between[ \u00a0]+\Z", re.IGNORECASE)
+_FROM = compile_pattern(r"(?<![A-Za-z])from[ \u00a0]+\Z", re.IGNORECASE)
 
-_ACCOUNTS_OPEN = re.compile(
+_ACCOUNTS_OPEN = compile_pattern(
     r"(?:(?<![A-Za-z])(?:is|was|were|are|be|been)|:)[ \u00a0]*\([ \u00a0]*\Z", re.IGNORECASE
 )
-_A_CURRENCY = re.compile(
+_A_CURRENCY = compile_pattern(
     r"(?<![A-Za-z])an?(?=[ \u00a0]+(?:dollar|buck|penny|cent|dime|nickel|pound|euro|quid)"
     r"[ \u00a0]*(?:[.,;:!?)]|\Z|(?:and|or|each|per|a)\b))",  # "a dollar." but not "a euro fund"
     re.IGNORECASE,
 )
-_EQUIVALENT_OPEN = re.compile(r"[ \u00a0]*[(（][ \u00a0]*\Z")
-_EQUIVALENT_CLOSE = re.compile(r"[ \u00a0]*[)）]")
+_EQUIVALENT_OPEN = compile_pattern(r"[ \u00a0]*[(（][ \u00a0]*\Z")
+_EQUIVALENT_CLOSE = compile_pattern(r"[ \u00a0]*[)）]")
 
-_AND_CENTS = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?", re.IGNORECASE)
-_CENTS_END = re.compile(r"[ \u00a0]*(?:[.,;:!?)]|\Z)")
-_SCALE_AFTER_MARK = re.compile(
+_AND_CENTS = compile_pattern(r"[ \u00a0]+(?:and[ \u00a0]+)?", re.IGNORECASE)
+_CENTS_END = compile_pattern(r"[ \u00a0]*(?:[.,;:!?)]|\Z)")
+_SCALE_AFTER_MARK = compile_pattern(
     r"[ \u00a0]+(?P<scale>thousand|million|billion|trillion|mn|bn|mln|bln|tn)(?![A-Za-z])",
     re.IGNORECASE,
 )
@@ -398,8 +399,10 @@ def _ranges(text: str, figures: list[_Figure]) -> list[_Figure]:
     return merged
 
 
-_OUT_OF = re.compile(r"[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+", re.IGNORECASE)
-_BOTH_BOUNDS_JOIN = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:and|but|,)[ \u00a0]+", re.IGNORECASE)
+_OUT_OF = compile_pattern(r"[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+", re.IGNORECASE)
+_BOTH_BOUNDS_JOIN = compile_pattern(
+    r"[ \u00a0]*(?:,[ \u00a0]*)?(?:and|but|,)[ \u00a0]+", re.IGNORECASE
+)
 
 
 def _two_sided(text: str, figures: list[_Figure]) -> list[_Figure]:

@@ -24,13 +24,14 @@ from factcheck.extract.entities import find_entities
 from factcheck.models import Mention, MentionKind, RoleClaim, Source, Span
 from factcheck.reference import Reference, load_reference
 from factcheck.reference.titles import TITLE_SURFACES, canonical_title
+from factcheck.regex_cache import compile_pattern
 from factcheck.text import sentence_at, sentences
 
 __all__ = ["find_roles", "role_claims"]
 
 _TITLE_WORDS = sorted(TITLE_SURFACES, key=len, reverse=True)
 _ONE_TITLE = "|".join(w.replace(" ", r"[\s-]+") for w in _TITLE_WORDS)
-_TITLES = re.compile(
+_TITLES = compile_pattern(
     rf"""
     (?<![\w-])
     (?P<titles>
@@ -42,19 +43,19 @@ _TITLES = re.compile(
     """,
     re.VERBOSE,
 )
-_TITLE_PART = re.compile(rf"(?i:{_ONE_TITLE})")
+_TITLE_PART = compile_pattern(rf"(?i:{_ONE_TITLE})")
 # Lower-case surfaces that are ordinary words unless capitalised or next to a name.
 _AMBIGUOUS = frozenset({"chair", "head", "boss", "chief", "president", "founder"})
-_FORMER = re.compile(r"(?i:\b(?:former|ex|then|late|outgoing|previous|erstwhile)[\s-]*)$")
-_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s*$")
-_APPOSITION_GAP = re.compile(r",\s*(?:(?:the|a|its|as)\s+)?$")
-_OF_ORG = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
-_PERSON_AFTER = re.compile(r",?\s+")
-_FOUNDED_BY = re.compile(
+_FORMER = compile_pattern(r"(?i:\b(?:former|ex|then|late|outgoing|previous|erstwhile)[\s-]*)$")
+_POSSESSIVE_GAP = compile_pattern(r"(?:['’]s)?\s*$")
+_APPOSITION_GAP = compile_pattern(r",\s*(?:(?:the|a|its|as)\s+)?$")
+_OF_ORG = compile_pattern(r"\s+(?:of|at)\s+(?:the\s+)?")
+_PERSON_AFTER = compile_pattern(r",?\s+")
+_FOUNDED_BY = compile_pattern(
     r"(?i:,?\s+(?:which\s+was\s+|was\s+)?(?:co-?)?founded\s+(?:in\s+\w+\s+)?by\s+)"
 )
 # An unknown holder: two or three capitalised words ("CEO Jane Smith").
-_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}(?![\w])")
+_NAME = compile_pattern(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}(?![\w])")
 
 
 def _by_start(mentions: Sequence[Mention], kind: MentionKind) -> dict[int, Mention]:

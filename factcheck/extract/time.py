@@ -76,6 +76,7 @@ from factcheck.extract.time_words import (
     parse_number,
     valid_day,
 )
+from factcheck.regex_cache import compile_pattern
 
 __all__ = ["find_times"]
 
@@ -92,30 +93,34 @@ def _date_order(text: str) -> bool | None:
 
 
 # Between the two ends of a range: "2014-2018", "May 5 to July 10", "between X and Y".
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*(?:the\s+)?$", re.I)
-RANGE_OPEN = re.compile(r"(?:\b(?P<word>from|between)\s+(?:the\s+)?)$", re.I)
+RANGE_JOIN = compile_pattern(r"^\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*(?:the\s+)?$", re.I)
+RANGE_OPEN = compile_pattern(r"(?:\b(?P<word>from|between)\s+(?:the\s+)?)$", re.I)
 # Open periods: "since 2023", "by 2025", "before March".
-OPEN_PREFIX = re.compile(
+OPEN_PREFIX = compile_pattern(
     r"""
     \b(?P<word>since|before|after|by|until|till|through|thru|prior\s+to|no\s+later\s+than|
        later\s+than|earlier\s+than|as\s+early\s+as|as\s+late\s+as|starting|beginning)
     \s+(?:on\s+|in\s+|from\s+)?(?:the\s+)?$""",
     re.X | re.I,
 )
-OPEN_SUFFIX = re.compile(
+OPEN_SUFFIX = compile_pattern(
     r"^\s+(?P<word>or\s+later|and\s+later|and\s+after|or\s+after|onwards?|"
     r"or\s+earlier|and\s+earlier|or\s+before|and\s+before)\b"
     r"(?=\s*(?:$|[.,;:!?)]))",
     re.I,
 )
-LATER_PREFIX = re.compile(r"\b(?P<word>earlier|later)\s+(?:in\s+)?$", re.I)
+LATER_PREFIX = compile_pattern(r"\b(?P<word>earlier|later)\s+(?:in\s+)?$", re.I)
 # "next 6 April", "this 5/12": which side of the reference a year-less day is on.
-LEAN_PREFIX = re.compile(r"\b(?P<word>next|this|last|this\s+coming|coming)\s+(?:the\s+)?$", re.I)
+LEAN_PREFIX = compile_pattern(
+    r"\b(?P<word>next|this|last|this\s+coming|coming)\s+(?:the\s+)?$", re.I
+)
 # Numeric dates whose order a part above 12 shows: 31/12/2024, 12/31/24.
-NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)")
+NUMERIC_DATE = compile_pattern(
+    r"(?<![\d/.])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)"
+)
 # "the closest Monday to Oct 5", "the second nearest Friday to it": that weekday, counted by
 # its distance from the day; "the third Tuesday after Christmas", "the Monday before it".
-WEEKDAY_FROM = re.compile(
+WEEKDAY_FROM = compile_pattern(
     rf"""\b(?:the\s+)?(?:(?P<n>{DAY_ORD}|\d(?:st|nd|rd|th))\s+)?
     (?:(?P<closest>closest|nearest)\s+(?P<wd>{WEEKDAY})\s+to
       |(?P<wd2>{WEEKDAY})\s+(?P<dir>after|following|before))\s+(?:the\s+)?$""",
@@ -123,25 +128,25 @@ WEEKDAY_FROM = re.compile(
 )
 # "the week of April 10th", "w/c Feb 4": the Monday-to-Sunday week holding that day;
 # "a week starting tomorrow": seven days from that day.
-WEEK_OF = re.compile(
+WEEK_OF = compile_pattern(
     r"""(?:\b(?:the\s+)?week\s+(?:of|beginning|starting(?:\s+on|\s+from)?|commencing)
         |\bw/c)\s+(?:the\s+)?$""",
     re.I | re.X,
 )
 # "a week starting tomorrow", "3 days starting from next Monday", "two weeks, from 20 May":
 # that many units from that day.
-STRETCH_FROM = re.compile(
+STRETCH_FROM = compile_pattern(
     rf"""\b(?P<n>{NUM})[\s-]+(?P<unit>day|week|month|year)s?\s*,?\s+
     (?:starting|beginning|from)(?:\s+on|\s+from)?\s+(?:the\s+)?$""",
     re.I | re.X,
 )
 # "18 December for 10 days": that many units from that day.
-STRETCH_FOR = re.compile(
+STRETCH_FOR = compile_pattern(
     rf"\s*,?\s*for\s+(?:the\s+next\s+)?(?P<n>{NUM})[\s-]+(?P<unit>day|week|month|year)s?\b",
     re.I,
 )
 # "early 2024", "the end of March", "mid-November": a third of the period.
-PART_PREFIX = re.compile(
+PART_PREFIX = compile_pattern(
     r"""
     (?:\b(?P<word>early|mid|late|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|
        start\s+of|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of)[\s-]*(?:the\s+)?)$
@@ -305,7 +310,7 @@ class _TextYear:
 
 
 # After a date that recurs: "on 19 June every year" is not in the year written before it.
-EVERY_YEAR = re.compile(r"\s*,?\s*(?:(?:every|each)\s+year|annually|yearly)\b", re.I)
+EVERY_YEAR = compile_pattern(r"\s*,?\s*(?:(?:every|each)\s+year|annually|yearly)\b", re.I)
 
 
 def _resolve_year_less(
@@ -483,13 +488,13 @@ _MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "c
 
 
 # Between a day and its time of day: "tomorrow at 5pm", "Monday, 9:30", "3pm on Friday".
-CLOCK_AFTER_DAY = re.compile(
+CLOCK_AFTER_DAY = compile_pattern(
     r"""\s*[,-]?\s*(?:(?:early|late)\s+)?(?:(?:morning|afternoon|evening|night)\s+)?
     (?:(?:at|@|around|about|from|between|before|after|by|until|till|for|
           (?:no\s+)?later\s+than|earlier\s+than)\s+)?$""",
     re.I | re.X,
 )
-CLOCK_BEFORE_DAY = re.compile(r"\s*,?\s*(?:(?:on|of)\s+)?(?:the\s+)?$", re.I)
+CLOCK_BEFORE_DAY = compile_pattern(r"\s*,?\s*(?:(?:on|of)\s+)?(?:the\s+)?$", re.I)
 
 
 def _attach_clocks(hits: list[Hit], text: str) -> list[Hit]:
@@ -538,7 +543,7 @@ def _chain_offsets(hits: list[Hit], text: str) -> list[Hit]:
 
 # Before a count forward that is a stretch, not a day: "for 3 days from today", "less than
 # a week after the launch", "within two weeks from Monday".
-STRETCH_BEFORE = re.compile(
+STRETCH_BEFORE = compile_pattern(
     r"\b(?:for|within|(?:in\s+)?(?:less|no\s+more|fewer)\s+than|under)\s+(?:the\s+next\s+)?$",
     re.I,
 )
@@ -567,10 +572,10 @@ def _apply_offsets(hits: list[Hit], text: str, reference: date | None) -> None:
 
 
 # Between the parts of a compound count: "2 weeks and 2 days ago", "3 months, 2 weeks".
-COUNT_JOIN = re.compile(r"\s*,?\s*(?:and\s+)?")
-COUNT_START = re.compile(NUM, re.I)
+COUNT_JOIN = compile_pattern(r"\s*,?\s*(?:and\s+)?")
+COUNT_START = compile_pattern(NUM, re.I)
 # A trailing or coming span that more counts may lengthen: "the last 3 months and 2 weeks".
-SPAN_WORDS = re.compile(
+SPAN_WORDS = compile_pattern(
     r"(?:the\s+)?(?P<rel>last|past|previous|prior|next|coming|upcoming|following)\s", re.I
 )
 
@@ -664,8 +669,8 @@ def _lengthen_spans(hits: list[Hit], text: str) -> list[Hit]:
 
 # Between a counted day and a weekday that says which day of its week: "Monday two weeks
 # from now", "Thursday, two years from now", "3 weeks after Christmas on Friday".
-WEEKDAY_BEFORE_MOVED = re.compile(r"\s*,?\s*")
-WEEKDAY_AFTER_MOVED = re.compile(r"\s*,?\s*(?:on\s+)?")
+WEEKDAY_BEFORE_MOVED = compile_pattern(r"\s*,?\s*")
+WEEKDAY_AFTER_MOVED = compile_pattern(r"\s*,?\s*(?:on\s+)?")
 
 
 def _weekday_of_moved(hits: list[Hit], text: str) -> list[Hit]:
@@ -831,8 +836,8 @@ def _attach_prefixes(hits: list[Hit], text: str) -> None:
 
 
 # "the weekend of Halloween", "Labor Day weekend", "Halloween weekend 2021".
-WEEKEND_OF = re.compile(r"\b(?:the\s+)?week-?end\s+of\s+(?:the\s+)?$", re.I)
-WEEKEND_AFTER = re.compile(rf"\s+week-?end\b(?:\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d))?", re.I)
+WEEKEND_OF = compile_pattern(r"\b(?:the\s+)?week-?end\s+of\s+(?:the\s+)?$", re.I)
+WEEKEND_AFTER = compile_pattern(rf"\s+week-?end\b(?:\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d))?", re.I)
 
 
 def _attach_weekend(hit: Hit, text: str) -> None:

@@ -59,6 +59,7 @@ from factcheck.normalize.holiday_calendar import (
     names_pattern,
     needs_capital,
 )
+from factcheck.regex_cache import compile_pattern
 from factcheck.values import Granularity, MentionKind, Period
 
 if TYPE_CHECKING:
@@ -445,7 +446,7 @@ def _fiscal_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 # "the end of", "the beginning of": a part of a calendar unit follows.
-PART_OF_UNIT = re.compile(r"\b(?:beginning|start|middle|end)\s+of\s+(?:the\s+)?$", re.I)
+PART_OF_UNIT = compile_pattern(r"\b(?:beginning|start|middle|end)\s+of\s+(?:the\s+)?$", re.I)
 # "the past quarter", "this past weekend", "the end of the past week": whole calendar units
 # (quarters are reported whole, docs/time.md), not a trailing stretch.
 WHOLE_PAST = frozenset({"quarter", "weekend"})
@@ -822,7 +823,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
 
 # "Chinese New Year", "Orthodox Pentecost": a Western holiday's name after the name of
 # another calendar is not that holiday.
-OTHER_CALENDAR_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(OTHER_CALENDARS))})\s+$", re.I)
+OTHER_CALENDAR_BEFORE = compile_pattern(rf"\b(?:{'|'.join(sorted(OTHER_CALENDARS))})\s+$", re.I)
 
 
 def _not_the_holiday(m: re.Match[str], said: dict[str, str], ctx: Context) -> bool:
@@ -850,7 +851,9 @@ def _holiday_years_away(said: dict[str, str]) -> int | None:
 
 
 # Before "Fall 2024" written in lower case: what makes "fall" a season, not a verb.
-FALL_BEFORE = re.compile(r"\b(?:in|of|during|since|by|until|through|early|late|mid)[\s-]+$", re.I)
+FALL_BEFORE = compile_pattern(
+    r"\b(?:in|of|during|since|by|until|through|early|late|mid)[\s-]+$", re.I
+)
 
 
 def _season(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -1118,13 +1121,13 @@ def _hhmm(digits: str, ampm: bool, zone: bool, said: bool) -> bool:
 
 
 # Before a time written loosely ("at ten thirty", "at 3 15", "at 1030"): what says it is one.
-CLOCK_SAID = re.compile(
+CLOCK_SAID = compile_pattern(
     r"(?:\b(?:at|around|about|approximately|by|until|till|before|after|from)|@)\s*$", re.I
 )
 
 
 # Before bare digits ("at 1030"): "by 1200" and "from 1030" are more often counts.
-AT_CLOCK = re.compile(r"(?:\b(?:at|around|about|approximately)|@)\s*$", re.I)
+AT_CLOCK = compile_pattern(r"(?:\b(?:at|around|about|approximately)|@)\s*$", re.I)
 
 
 def _said_as_clock(m: re.Match[str], ctx: Context, cue: re.Pattern[str] = CLOCK_SAID) -> bool:
@@ -1133,7 +1136,7 @@ def _said_as_clock(m: re.Match[str], ctx: Context, cue: re.Pattern[str] = CLOCK_
     return is_whole(m, ctx.text) or cue.search(before) is not None
 
 
-NON_SPACE = re.compile(r"\S")
+NON_SPACE = compile_pattern(r"\S")
 
 
 def is_whole(m: re.Match[str], text: str) -> bool:
@@ -1286,7 +1289,7 @@ def _same_period(m: re.Match[str], ctx: Context) -> Hit | None:
 AMPM = r"(?:[ap]\.?\s?m\b\.?|[ap]\b(?![.'’]\w))"
 # Time zones and "hours" after a 24-hour time: "1430 GMT", "0900 hours".
 ZONE = r"(?-i:GMT|UTC|[ECMP][SD]?T|BST|CES?T|JST|HKT|SGT|AES?T)\b|hours\b|hrs\b"
-ZONE_NEXT = re.compile(rf"\s+(?:{ZONE})", re.I)
+ZONE_NEXT = compile_pattern(rf"\s+(?:{ZONE})", re.I)
 DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 DAY_PART = r"(?:in\s+the\s+(?:morning|afternoon|evening|am|pm)|at\s+night|tonight)"
 
@@ -1322,14 +1325,14 @@ DAY_PART_ALONE = r"""
     \b(?P<pre>(?:early|late)\s+(?:in\s+the\s+)?|in\s+the\s+(?:early\s+|late\s+)?)?
     (?:hours\s+of\s+the\s+)?(?:morning|afternoon|evening)\b"""
 # What follows a date that carries a time: "5/12 at 3pm", "4/25 @ 16h", "23/12 before 5pm".
-CLOCK_NEXT = re.compile(
+CLOCK_NEXT = compile_pattern(
     r"""\s*(?:at|@|before|after|by|from|between)\s*\d{1,2}(?:[:h.]\d\d)?
     (?:\s*(?:-|to|and)\s*\d{1,2}(?:[:h.]\d\d)?)?\s*[ap]\.?m\b      # between 9.30-4.30pm
     |\s*(?:at|@)\s*\d""",
     re.I | re.X,
 )
 # What follows a month/day that is a date: the other end of a range ("10/1-11/7") or a year.
-MD_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}/\d{1,2}(?![\d.])|,\s*(?:19|20)\d\d(?!\d))")
+MD_AFTER = compile_pattern(r"\s*(?:[-–]\s*\d{1,2}/\d{1,2}(?![\d.])|,\s*(?:19|20)\d\d(?!\d))")
 CLOCK_RANGE = rf"""
     (?<![\w$€£¥:.,/-])(?:(?P<between>between\s+)|from\s+
       |(?P<later>(?:later|no\s+earlier)\s+than|after)\s+)?              # later than 9:30
@@ -1380,14 +1383,14 @@ MONTH_CUES = frozenset({"<month>"})
 WEEKDAY_CUES = frozenset({"<weekday>"})
 NUMERIC_DATE_CUES = frozenset({"<d-m-y>"})
 FRAGMENT_CUES = {
-    "<year>": re.compile(r"(?<!\d)(?:1\d\d\d|20\d\d|2100)(?!\d)"),  # 1000 to 2100 on its own
-    "<yyyymmdd>": re.compile(r"(?<!\d)(?:19|20)\d{6}(?!\d)"),  # 20240827
-    "<d/d>": re.compile(r"\d[/-]\d|\w\s\d\d?\.\d|^\d\d?\s*[-/]\s*\d"),  # 5/12, Fri 7.6
-    "<decade>": re.compile(r"0['’]?\s?s\b", re.I),  # 1990s, '90s
+    "<year>": compile_pattern(r"(?<!\d)(?:1\d\d\d|20\d\d|2100)(?!\d)"),  # 1000 to 2100 on its own
+    "<yyyymmdd>": compile_pattern(r"(?<!\d)(?:19|20)\d{6}(?!\d)"),  # 20240827
+    "<d/d>": compile_pattern(r"\d[/-]\d|\w\s\d\d?\.\d|^\d\d?\s*[-/]\s*\d"),  # 5/12, Fri 7.6
+    "<decade>": compile_pattern(r"0['’]?\s?s\b", re.I),  # 1990s, '90s
     # what makes digits a time of day: am/pm (also of "9.30pm"), 15:30 / 15h, o'clock, a
     # zone, a part of the day, a word that says it ("at 1030"), a count to the hour ("10 past
     # 3"), or the digits alone (`_clock_ok`, `_said_as_clock`)
-    "<clock>": re.compile(
+    "<clock>": compile_pattern(
         rf"""\d(?:ish)?\s*{AMPM}|\d[:h]|o['’]?\s?clock
         |\d\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|JST|HKT|SGT|AES?T|hours|hrs)\b
         |\d\s+(?:in\s+the\s|at\s+night|tonight)
@@ -1396,12 +1399,12 @@ FRAGMENT_CUES = {
         |^\s*(?:\d{{3,4}}|\d{{1,2}}\s+[0-5]\d)\s*$""",
         re.I | re.X,
     ),
-    "<clock-intro>": re.compile(CLOCK_INTRO, re.I),  # "the 17 at 3pm"
-    "<unit>": re.compile(rf"[\s-]{UNIT}", re.I),  # "3 years", "2-year"
-    "<month>": re.compile(MONTH, re.X | re.I),
-    "<weekday>": re.compile(WEEKDAY, re.X | re.I),
-    "<d-m-y>": re.compile(r"\d[-/.]\d{1,2}[-/.]\d"),  # two separators: 2024-08-27, 27/08/24
-    "<q|h>": re.compile(r"(?:Q[1-4]|H[12])\b", re.I),  # Q3, 2024H1
+    "<clock-intro>": compile_pattern(CLOCK_INTRO, re.I),  # "the 17 at 3pm"
+    "<unit>": compile_pattern(rf"[\s-]{UNIT}", re.I),  # "3 years", "2-year"
+    "<month>": compile_pattern(MONTH, re.X | re.I),
+    "<weekday>": compile_pattern(WEEKDAY, re.X | re.I),
+    "<d-m-y>": compile_pattern(r"\d[-/.]\d{1,2}[-/.]\d"),  # two separators: 2024-08-27, 27/08/24
+    "<q|h>": compile_pattern(r"(?:Q[1-4]|H[12])\b", re.I),  # Q3, 2024H1
 }
 SPELLED_YEAR_CUES = frozenset(CENTURY_WORDS) | {"thousand"}
 # "twenty-first" is found by its last word
@@ -1435,7 +1438,7 @@ def name_cues(name: str, glued: bool = False) -> frozenset[str]:
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LETTER_RUN = compile_pattern(r"[^\W\d_]+")
 
 
 def cues_in(text: str) -> frozenset[str]:
@@ -1465,7 +1468,7 @@ class Rule:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(self.source, re.X | re.I)
+        return compile_pattern(self.source, re.X | re.I)
 
 
 def _rule(pattern: str, handler: Handler, cues: frozenset[str] | set[str]) -> Rule:
@@ -1502,7 +1505,7 @@ def _holiday_rules(
 @cache
 def _holiday_year() -> re.Pattern[str]:
     """What may follow a holiday's name to say its year (compiled on the first holiday)."""
-    return re.compile(
+    return compile_pattern(
         rf"""
         \s+(?:of\s+|in\s+)?(?P<y>{YEAR4})(?!\d)                          # 2013, in 2019
         |\s+(?:of\s+|in\s+)?(?P<ys>{SPELLED_YEAR})                        # two thousand ten
@@ -1983,9 +1986,9 @@ def rules_for(text: str) -> list[tuple[int, Rule]]:
 
 
 # Sentence ends: ". " before a capital or a line break (not "3.22", not "U.S. and").
-SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
+SENTENCE_END = compile_pattern(r"[.!?](?=\s+[A-Z\"“(])|\n")
 # Words that put a sentence in the future: its year-less dates are the next ones, not the last.
-FUTURE_CUE = re.compile(
+FUTURE_CUE = compile_pattern(
     r"""
     \b(?:will|shall|going\s+to|gonna|plans?\s+to|scheduled|expected\s+to|set\s+to|
        upcoming|this\s+coming|let'?s|remind|book|schedule|meet|available|can\s+you|could\s+you|
@@ -1994,7 +1997,7 @@ FUTURE_CUE = re.compile(
     re.X | re.I,
 )
 # Words that put a sentence in the past: with `prefer="future"` its dates stay the last ones.
-PAST_CUE = re.compile(
+PAST_CUE = compile_pattern(
     r"""
     \b(?:was|were|had|did|happened|ago|yesterday|said|went|came|left|died|born|visited|
        already|previously|earlier|                   # and pasts that are no participle:

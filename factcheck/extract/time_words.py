@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from factcheck.normalize import periods as P
+from factcheck.regex_cache import compile_pattern
 
 MONTHS: dict[str, int] = {
     name: number
@@ -52,13 +53,13 @@ WEEKDAYS: dict[str, int] = {
 # only when capitalised or next to another date word.
 COMMON_WORDS = frozenset({"may", "march", "mar", "jan", "sat", "sun", "wed", "mon", "dec"})
 # After "may"/"march" as a month: an end, punctuation, a number or a date word.
-MONTH_FOLLOW = re.compile(
+MONTH_FOLLOW = compile_pattern(
     r"\s*(?:$|[.,;:!?)\d]|(?:of|this|last|next|and|to|through|till|until|"
     r"in|-)\b)",
     re.I,
 )
 # "May I ask", "March on": the word used as a verb.
-MODAL_USE = re.compile(
+MODAL_USE = compile_pattern(
     r"\s+(?:i|we|you|he|she|it|they|not|also|be|have|the|a|an|this|that|on|out|to)\b", re.I
 )
 UNITS: dict[str, str] = {
@@ -170,7 +171,7 @@ UNIT = rf"(?:{alternation(UNITS)})(?![a-z])"
 DAY_NUM = r"(?<![$€£¥\d.,])(?<![$€£¥]\s)(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 DAY_ORD = rf"(?:{alternation([w for w in ORDINALS if w not in ('last', 'final')])})"
 # More number words after "January nineteen": a spelled-out year, not a day.
-SPELLED_MORE = re.compile(rf"\s+(?:hundred|thousand|{NUMBER_WORD})\b", re.I)
+SPELLED_MORE = compile_pattern(rf"\s+(?:hundred|thousand|{NUMBER_WORD})\b", re.I)
 NUM = rf"(?<![\w.])(?:\d+(?:\.\d+)?|{NUMBER_WORD}|{alternation(NUMBER_PHRASES)})"
 
 

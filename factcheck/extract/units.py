@@ -14,6 +14,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from factcheck.regex_cache import compile_pattern
+
 __all__ = ["CANONICAL", "canonical", "pint_canonical", "unit_after"]
 
 # surface (as written) → pint unit expression. Case matters for symbols (MW vs mW).
@@ -145,7 +147,7 @@ def _alternation(forms: dict[str, str], boundary: str) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"[ \u00a0]") + boundary for f in ordered)
 
 
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = compile_pattern(
     r"[ \u00a0]?-?(?:(?P<symbol>"
     + _alternation(SYMBOLS, r"(?![\w/²])")
     + r")|(?i:(?P<word>"

@@ -13,12 +13,12 @@ never loads it. Holidays with a Gregorian rule (Christmas, Thanksgiving, Easter'
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 from typing import Literal, NamedTuple
 
+from factcheck.regex_cache import compile_pattern
 from factcheck.values import Granularity, Period
 
 __all__ = [
@@ -478,7 +478,7 @@ CALENDAR_HOLIDAYS: dict[str, CalendarHoliday] = {
 }
 
 
-_NOT_LETTERS = re.compile(r"[\W_]+")
+_NOT_LETTERS = compile_pattern(r"[\W_]+")
 
 
 def squash(name: str) -> str:
