@@ -39,6 +39,7 @@ from factcheck.extract.time_rules import (
     Context,
     Hit,
     Prefer,
+    Rule,
     is_time,
     looks_ahead,
     part_period,
@@ -155,10 +156,10 @@ PART_PREFIX = compile_pattern(
 )
 
 
-def _candidates(ctx: Context) -> list[Hit]:
+def _candidates(ctx: Context, rules: list[tuple[int, Rule]]) -> list[Hit]:
     """Every rule's hits, settled longest first (then leftmost) into non-overlapping ones."""
     found: list[tuple[int, int, int, Hit]] = []
-    for index, rule in rules_for(ctx.text):
+    for index, rule in rules:
         for m in rule.pattern.finditer(ctx.text):
             if m.end() == m.start():
                 continue
@@ -1031,8 +1032,11 @@ def find_times(
     sentence has no tense cue: "past" (news reports what already happened, the default) or
     "future" (schedules, assistants).
     """
+    rules = rules_for(text)
+    if not rules:
+        return []  # no rule's cue in the text: nothing to find (most texts of figures)
     ctx = Context(text, reference, fiscal, _date_order(text), prefer)
-    hits = _attach_clocks(_candidates(ctx), text)
+    hits = _attach_clocks(_candidates(ctx, rules), text)
     hits = _chain_offsets(hits, text)
     _attach_prefixes(hits, text)
     hits = _drop_absorbed(hits)
