@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from factcheck import values
 from factcheck.values import (
     Amount,
     Count,
@@ -74,10 +75,7 @@ class Frozen(BaseModel):
 # The values extractors produce are plain dataclasses (factcheck.values), so that extraction
 # never imports pydantic; the models below embed them, and pydantic validates them here.
 #: A claim's value, told apart by its `kind`.
-Value = Annotated[
-    Money | Percent | PercentagePoints | Count | Number | Quantity | Duration | PeriodValue,
-    Field(discriminator="kind"),
-]
+Value = Annotated[values.Value, Field(discriminator="kind")]
 
 
 # --------------------------------------------------------------------------- sources
