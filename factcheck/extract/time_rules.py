@@ -1472,6 +1472,9 @@ class Rule:
 
 
 def _rule(pattern: str, handler: Handler, cues: frozenset[str] | set[str]) -> Rule:
+    """A rule runs only where one of its `cues` is, so it needs at least one."""
+    if not cues:
+        raise ValueError(f"the rule of {handler.__name__} has no cue")
     return Rule(pattern, handler, frozenset(cues))
 
 
@@ -1971,17 +1974,24 @@ RULES: list[Rule] = [
 ]
 WORD_CUES = frozenset[str]().union(*(rule.cues for rule in RULES)) - FRAGMENT_CUES.keys()
 _PREFIX_LENGTHS = sorted({len(cue) for cue in WORD_CUES if len(cue) > 2})
-_RULES_BY_CUE: dict[str, set[int]] = {}
-for _index, _cued in enumerate(RULES):
-    for _cue in _cued.cues:
-        _RULES_BY_CUE.setdefault(_cue, set()).add(_index)
-_UNCUED = frozenset(i for i, rule in enumerate(RULES) if not rule.cues)
+
+
+def _index_by_cue(rules: list[Rule]) -> dict[str, frozenset[int]]:
+    """Each cue → the indices of the rules it cues (one pass over the rules)."""
+    found: dict[str, set[int]] = {}
+    for index, rule in enumerate(rules):
+        for cue in rule.cues:
+            found.setdefault(cue, set()).add(index)
+    return {cue: frozenset(indices) for cue, indices in found.items()}
+
+
+_RULES_BY_CUE = _index_by_cue(RULES)
 
 
 def rules_for(text: str) -> list[tuple[int, Rule]]:
-    """The rules that may match in `text` (one of their cues is there, or they have none),
-    each with its index in `RULES`, in that order."""
-    indices = _UNCUED.union(*(_RULES_BY_CUE[cue] for cue in cues_in(text)))
+    """The rules that may match in `text` (one of their cues is there), each with its index
+    in `RULES`, in that order."""
+    indices = frozenset[int]().union(*(_RULES_BY_CUE[cue] for cue in cues_in(text)))
     return [(i, RULES[i]) for i in sorted(indices)]
 
 
