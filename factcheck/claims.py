@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from factcheck.document import DocumentContext, paragraphs
 from factcheck.metrics import classify_metric
 from factcheck.models import (
     Claim,
@@ -29,6 +31,7 @@ from factcheck.models import (
     Period,
     Source,
     Span,
+    Subject,
 )
 from factcheck.normalize.currency import normalize_money
 from factcheck.normalize.dates import claim_dates
@@ -57,6 +60,19 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# A time expression right after a figure dates that figure: "CHF 48.9 billion in H1 2024".
+_OWNED = re.compile(
+    r"(?i:\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:in|for|during|at\s+the\s+end\s+of|as\s+of|at)?\s*)"
+)
+# The base of a comparison: "compared to Q2 2024", "from the previous quarter", "than 2023".
+_BASE_BEFORE = re.compile(
+    r"(?i:\b(?:from|compared\s+(?:to|with)|than|versus|vs\.?|against|over|on|since"
+    r"|relative\s+to)(?:\s+(?:the\s+same\s+period\s+(?:of|in)|the\s+year-earlier|the|a|an"
+    r"|its|levels?\s+(?:of|in)))*\s*$)"
+)
+_BASE_REACH = 40
+
+
 @dataclass(frozen=True)
 class _Dated:
     """The period a claim is about, its surface words, and how it was decided."""
@@ -66,32 +82,76 @@ class _Dated:
     trace: tuple[str, ...]
 
 
-def build_claims(source: Source, mentions: Sequence[Mention], reference: Reference) -> list[Claim]:
-    """The claims of one source, in text order."""
+def build_claims(
+    source: Source,
+    mentions: Sequence[Mention],
+    reference: Reference,
+    context: DocumentContext | None = None,
+) -> list[Claim]:
+    """The claims of one source, in text order; `context` fills a subject or period that a
+    claim's sentence does not give.
+
+    Each mention is placed in its sentence and paragraph once, so a claim only ever looks at
+    the mentions near it: the cost grows with the text, not with its square.
+    """
+    context = context or DocumentContext()
     text = source.text
     spans = sentences(text)
     starts = [s.start for s in spans]
-    times = sorted((m for m in mentions if m.kind in TIME_KINDS), key=lambda m: m.span.start)
+    blocks = paragraphs(text)
+    block_starts = [p.start for p in blocks]
+    in_sentence: dict[int, list[Mention]] = defaultdict(list)
+    in_block: dict[int, list[Mention]] = defaultdict(list)
+    for m in sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.kind.value)):
+        in_sentence[bisect.bisect_right(starts, m.span.start) - 1].append(m)
+        in_block[bisect.bisect_right(block_starts, m.span.start) - 1].append(m)
+    dated = [t for t in mentions if t.kind in TIME_KINDS and _period_of(t) is not None]
+    dated.sort(key=lambda t: (t.span.end, t.span.start))
+    history = _Earlier(dated, [t.span.end for t in dated])
     equivalents: dict[int, list[Money]] = {}
     for m in mentions:
         if m.equivalent_of is not None and isinstance(m.value, Money):
             equivalents.setdefault(m.equivalent_of, []).append(_editorial(m.value))
     claims = []
-    for m in mentions:
-        if m.kind not in CLAIM_KINDS or m.value is None or m.equivalent_of is not None:
-            continue
-        if m.value.kind == "period":
-            continue
-        index = bisect.bisect_right(starts, m.span.start) - 1
-        if index < 0 or m.span.start >= spans[index].end:
+    for index, local in sorted(in_sentence.items()):
+        if index < 0:
             continue
         sentence = spans[index]
-        claims.append(
-            _claim(
-                source, m, sentence, mentions, times, equivalents.get(m.span.start, []), reference
+        here = [m for m in local if _in(sentence, m)]
+        times = [t for t in here if t.kind in TIME_KINDS]
+        figures = [f for f in here if f.kind in CLAIM_KINDS]
+        for m in figures:
+            if m.value is None or m.equivalent_of is not None:
+                continue
+            if m.value.kind == "period" or any(_covers(t, m) for t in times):
+                continue
+            block = bisect.bisect_right(block_starts, m.span.start) - 1
+            claims.append(
+                _claim(
+                    source,
+                    m,
+                    sentence,
+                    in_block.get(block, here),
+                    _own_times(m, figures, times, sentence, text),
+                    history,
+                    equivalents.get(m.span.start, []),
+                    reference,
+                    context,
+                )
             )
-        )
     return claims
+
+
+@dataclass(frozen=True)
+class _Earlier:
+    """Dated time mentions by where they end, to find the last one before a position."""
+
+    mentions: list[Mention]
+    ends: list[int]
+
+    def before(self, offset: int) -> Mention | None:
+        at = bisect.bisect_right(self.ends, offset) - 1
+        return self.mentions[at] if at >= 0 else None
 
 
 def _claim(
@@ -100,19 +160,33 @@ def _claim(
     sentence: Span,
     mentions: Sequence[Mention],
     times: list[Mention],
+    history: _Earlier,
     equivalents: list[Money],
     reference: Reference,
+    context: DocumentContext,
 ) -> Claim:
     assert m.value is not None and m.value.kind != "period"
     subject = bind_subject(source.text, m.span, sentence, mentions, reference)
     metric, scope = classify_metric(sentence.text, m.span.start - sentence.start)
     attributed = bind_attribution(source.text, m.span, sentence, mentions)
-    dated = _period(m, sentence, times)
+    dated = _period(m, times, history)
+    inferred: list[str] = []
+    if subject.kind == "unknown" and context.organization is not None:
+        subject = Subject(name=context.organization)
+        inferred.append(f"subject: {context.organization}, from {context.organization_basis}")
+    if dated.period is None and dated.text is None and context.period is not None:
+        dated = _Dated(
+            context.period,
+            context.period_text,
+            (*dated.trace, f"period: {context.period.describe()}, from {context.period_basis}"),
+        )
+        inferred.append(f"period: {context.period.describe()}, from {context.period_basis}")
     value = replace(m.value, amount=editorial_interval(m.value.amount))
     trace = [*m.trace]
     if value.amount != m.value.amount:
         trace.append("rounding slack capped at 10% of the stated figure (exact figure)")
     trace.append(f"subject: {subject.name} ({subject.kind})")
+    trace.extend(f"inferred {what}" for what in inferred)
     trace.append(f"metric: {metric}" + (f"; scope: {', '.join(scope)}" if scope else ""))
     trace.extend(dated.trace)
     normalized = None
@@ -138,8 +212,39 @@ def _claim(
         period_text=dated.text,
         attributed_to=attributed,
         normalized=normalized,
+        inferred=tuple(inferred),
         trace=tuple(trace),
     )
+
+
+def _covers(t: Mention, m: Mention) -> bool:
+    """A number that is part of a date or period ("2025 results" after "third-quarter")."""
+    return t.span.start <= m.span.start and m.span.end <= t.span.end
+
+
+def _own_times(
+    m: Mention, figures: Sequence[Mention], times: list[Mention], sentence: Span, text: str
+) -> list[Mention]:
+    """The time expressions of `m`'s sentence that may date `m`: not one that dates another
+    figure right before it ("from CHF 48.9 billion in H1 2024"), nor a comparison's base
+    ("compared to Q2 2024", "than in 2023") unless it follows `m` itself."""
+    out = []
+    for t in times:
+        before = text[max(sentence.start, t.span.start - _BASE_REACH) : t.span.start]
+        owner = next(
+            (
+                f
+                for f in reversed(figures)
+                if f.span.end <= t.span.start and _OWNED.fullmatch(text[f.span.end : t.span.start])
+            ),
+            None,
+        )
+        if owner is not None and owner.span.start != m.span.start:
+            continue
+        if owner is None and _BASE_BEFORE.search(before):
+            continue
+        out.append(t)
+    return out
 
 
 def _editorial(money: Money) -> Money:
@@ -157,22 +262,22 @@ def _period_of(m: Mention) -> Period | None:
     return value.period if value is not None and value.kind == "period" else None
 
 
-def _period(m: Mention, sentence: Span, times: list[Mention]) -> _Dated:
-    """The period of the figure `m`: the nearest time mention of its sentence, completed."""
-    here = [t for t in times if _in(sentence, t)]
+def _period(m: Mention, here: list[Mention], history: _Earlier) -> _Dated:
+    """The period of the figure `m`: the nearest of the time mentions `here` that may date it
+    (see `_own_times`), completed by a year or by the period a back reference points to."""
     if not here:
         return _Dated(None, None, ("period: none stated in the sentence",))
     nearest = min(here, key=lambda t: (_distance(t.span, m.span), t.span.start))
     period = _period_of(nearest)
     trace = [f"period: {nearest.span.text!r} is the nearest time expression"]
     if _BACK_REFERENCE.search(nearest.span.text):
-        earlier = [t for t in times if t.span.end <= nearest.span.start and _period_of(t)]
-        if earlier:
-            base = _period_of(earlier[-1])
+        earlier = history.before(nearest.span.start)
+        if earlier is not None:
+            base = _period_of(earlier)
             assert base is not None
             period = shift_period(base, years=-1)
             trace.append(
-                f"{nearest.span.text!r} refers back to {earlier[-1].span.text!r}: a year before"
+                f"{nearest.span.text!r} refers back to {earlier.span.text!r}: a year before"
             )
     elif (
         period is not None

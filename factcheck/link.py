@@ -38,10 +38,16 @@ def value_kind(claim: Claim) -> str:
             return value.kind
 
 
+def compared(claim: Claim) -> bool:
+    """A claim is compared with others only when both its subject and its metric are known:
+    two unknowns are not the same thing."""
+    return claim.subject.kind != "unknown" and claim.metric != "unknown"
+
+
 def blocking_key(claim: Claim) -> str:
-    """Claims with an unknown subject are keyed alone: two unknowns are not the same thing."""
+    """Claims that are not `compared` are keyed alone."""
     subject = subject_key(claim.subject)
-    if claim.subject.kind == "unknown":
+    if not compared(claim):
         subject += "#" + claim.id
     return "|".join((subject, metric_family(claim.metric), value_kind(claim)))
 

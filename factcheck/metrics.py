@@ -37,8 +37,42 @@ _CUES: tuple[tuple[str, str, str], ...] = (
         r"(?:funding|financing)(?:\s+round)?|round|into\s+[\w\s'’]{0,30}capital"
         r"|to\s+the\s+(?:creators?|makers?|developers?|founders?)\s+of",
     ),
+    (
+        "gross_margin",
+        "before",
+        r"gross\s+(?:profit\s+)?margins?(?:\s+\([\w\s]{1,12}\))?(?:\s+\w+){0,4}",
+    ),
+    (
+        "operating_margin",
+        "before",
+        r"(?:(?:operating|trading|EBIT|EBITDA)(?:\s+(?:profit|income|operating\s+profit))?"
+        r"\s+margins?|OPM)(?:\s+\([\w\s]{1,12}\))?(?:\s+\w+){0,4}",
+    ),
+    ("net_margin", "before", r"net\s+(?:profit\s+)?margins?(?:\s+\w+){0,4}"),
+    ("gross_margin", "after", r"gross\s+(?:profit\s+)?margins?"),
+    ("operating_margin", "after", r"(?:operating|EBIT|EBITDA)(?:\s+profit)?\s+margins?"),
+    ("eps", "before", r"(?:earnings|profit)\s+per\s+share(?:\s+\(\w+\))?(?:\s+\w+){0,3}|EPS"),
+    ("roe", "before", r"return\s+on\s+equity(?:\s+\(\w+\))?(?:\s+\w+){0,2}|ROE"),
+    (
+        "organic_growth",
+        "before",
+        r"organic\s+(?:sales\s+|revenue\s+)?growth(?:\s+\w+){0,3}",
+    ),
+    ("organic_growth", "after", r"organic\s+(?:sales\s+|revenue\s+)?growth"),
+    ("market_cap", "before", r"market\s+(?:capitali[sz]ation|cap|value)(?:\s+\w+){0,3}"),
+    ("market_cap", "after", r"market\s+(?:capitali[sz]ation|cap|value)"),
+    ("dividend", "before", r"dividends?(?:\s+per\s+share)?(?:\s+\w+){0,2}"),
+    ("dividend", "after", r"dividends?(?:\s+per\s+share)?"),
+    ("r_and_d", "before", r"(?:R&D|research\s+and\s+development)(?:\s+\w+){0,3}"),
+    ("r_and_d", "after", r"(?:R&D|research\s+and\s+development)"),
+    ("deliveries", "before", r"deliver(?:ed|ies|y|ing)(?:\s+\w+){0,3}"),
+    ("deliveries", "after", r"(?:\w+\s+){0,2}deliver(?:ed|ies)"),
     ("capex", "after", r"capital\s+(?:expenditure|spending)|capex"),
-    ("capex", "before", r"(?:capital\s+(?:expenditure|spending)|capex)(?:\s+\w+){0,2}"),
+    (
+        "capex",
+        "before",
+        r"(?:capital\s+(?:expenditures?|spending)|capex)(?:\s+\(\w+\))?(?:\s+\w+){0,2}",
+    ),
     ("profit.non_ifrs", "after", r"non-?(?:IFRS|GAAP)\s+(?:net\s+)?(?:profit|income|earnings)"),
     (
         "profit.non_ifrs",
@@ -47,7 +81,12 @@ _CUES: tuple[tuple[str, str, str], ...] = (
         r"|earnings)(?:\s+\w+){0,3}",
     ),
     ("profit.attributable", "before", r"(?:profit|income)\s+attributable(?:\s+\w+){0,4}"),
-    ("profit.operating", "before", r"operating\s+(?:profit|income)(?:\s+\w+){0,3}"),
+    (
+        "operating_profit",
+        "before",
+        r"(?:underlying\s+)?(?:trading\s+)?operating\s+(?:profit|income)(?:\s+\(\w+\))?"
+        r"(?:\s+\w+){0,3}",
+    ),
     ("profit", "before", r"(?:net\s+)?(?:profit|income|earnings)(?:\s+\w+){0,3}"),
     ("profit", "after", r"(?:net\s+)?(?:profit|income|earnings)"),
     ("revenue", "before", r"(?:revenues?|sales|turnover)(?:\s+\w+){0,3}"),
@@ -175,14 +214,81 @@ def _in_name(region: str, at: int) -> bool:
     return bool(before and before.group(1)[0].isupper())
 
 
+#: Families whose percentages are levels ("gross margin of 59.5%"), not changes of a level.
+RATIO_FAMILIES = frozenset(
+    {
+        "gross_margin",
+        "operating_margin",
+        "net_margin",
+        "roe",
+        "organic_growth",
+        "market_share",
+        "stake",
+    }
+)
+# A change right before a percentage: "rose 5%", "increased by 6%", "a decline of 5%",
+# "down 0.09 percent" — but not "grew 1 point to 50.4%", where the figure is the new level.
+_CHANGE_BEFORE = re.compile(
+    r"""(?i:\b(?:increas(?:e|ed|es|ing)|r[oi]se|rises|rising|risen|grew|grow(?:s|ing|th)?|gain(?:ed|s)?
+        |jump(?:ed|s)?|climb(?:ed|s)?|surg(?:e|ed|es)|soar(?:ed|s)?|up|down|fell|fall(?:s|en|ing)?
+        |drop(?:ped|s)?|declin(?:e|ed|es|ing)|decreas(?:e|ed|es)|slump(?:ed|s)?|plung(?:e|ed|es)
+        |slid|dipped|sank|shr[aiu]nk|improv(?:ed|es)|expand(?:ed|s)|contract(?:ed|s)|lower|higher
+        |tumbl(?:ed|es)|slipp?(?:ed|s)?|advanc(?:ed|es)|boost(?:ed)?|cut|reduc(?:ed|tion))
+        (?:\s+(?:by|of))?(?:\s+(?:about|around|nearly|roughly|some|almost|over|just|more\s+than
+        |less\s+than|an?\s+estimated))?\s*$)""",
+    re.VERBOSE,
+)
+# A change right after one: "a 20% increase", "5.3% decline", "30.3% year-over-year growth".
+_CHANGE_AFTER = re.compile(
+    r"""(?i:^\s*(?:(?:year|quarter|month)[- ](?:over|on)[- ](?:year|quarter|month)\s+|on[- ]year\s+
+        |sequential\s+|annual\s+|y/y\s+|yoy\s+)?(?:increase|rise|growth|gain|jump|surge|drop|decline
+        |fall|decrease|slump|plunge|reduction|cut|(?:higher|lower|more|less|up|down)\b))""",
+    re.VERBOSE,
+)
+_YEAR_ON_YEAR = re.compile(
+    r"""(?i:\b(?:year[- ](?:over|on)[- ]year|y/y|yoy|on[- ](?:the\s+)?year|from\s+a\s+year
+        |a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?same\s+(?:period|quarter|half|time)
+        |(?:previous|prior|last|preceding)\s+year|year-earlier|annual(?:ly)?|from\s+\d{4}
+        |compared\s+(?:to|with)\s+\d{4}|over\s+\d{4})\b)""",
+    re.VERBOSE,
+)
+_QUARTER_ON_QUARTER = re.compile(
+    r"""(?i:\b(?:quarter[- ](?:over|on)[- ]quarter|q/q|qoq|sequential(?:ly)?|on[- ]quarter
+        |(?:previous|prior|last|preceding)\s+quarter|quarter-earlier
+        |month[- ](?:over|on)[- ]month)\b)""",
+    re.VERBOSE,
+)
+#: How far after a change its basis may be named ("rose 6% from the previous quarter").
+BASIS_REACH = 70
+
+
+def _basis(sentence: str, start: int, end: int) -> str:
+    """ "yoy", "qoq" or "" (not stated) for the change at `[start, end)`: the cue after it
+    up to the clause's end, else right before it."""
+    stop = _CLAUSE_END.search(sentence, end)
+    after = sentence[end : min(stop.start() if stop else len(sentence), end + BASIS_REACH)]
+    before = sentence[max(0, start - 30) : start]
+    for region in (after, before):
+        quarter, year = _QUARTER_ON_QUARTER.search(region), _YEAR_ON_YEAR.search(region)
+        if quarter and (not year or quarter.start() < year.start()):
+            return "qoq"
+        if year:
+            return "yoy"
+    return ""
+
+
 def classify_metric(sentence: str, figure_offset_in_sentence: int) -> tuple[str, tuple[str, ...]]:
-    """(metric family, scope words) of the figure starting at `figure_offset_in_sentence`.
+    """(metric, scope words) of the figure starting at `figure_offset_in_sentence`.
 
     Families: investment, capex, spending, revenue, profit (profit.non_ifrs,
-    profit.attributable, profit.operating), valuation, funding, stake, shipments, orders,
-    price, loan, cash_reserve, market_share, "<family>_share" for a percentage of one
-    ("40% of Alibaba's investments"), "count" for a number of things (its noun is the scope),
-    and "unknown".
+    profit.attributable), operating_profit, gross/operating/net margin, eps, roe,
+    organic_growth, market_cap, dividend, r_and_d, deliveries, valuation, funding, stake,
+    shipments, orders, price, loan, cash_reserve, market_share, "<family>_share" for a
+    percentage of one ("40% of Alibaba's investments"), "count" for a number of things (its
+    noun is the scope), and "unknown". A percentage that is a change of a level is
+    "<family>_growth" with its basis ("_yoy", "_qoq") when stated: a change and a level, or
+    changes on different bases, are different measures. A percentage of a level family with
+    no change is "unknown": "revenue … 29%" says too little to compare.
     """
     offset = max(0, min(figure_offset_in_sentence, len(sentence)))
     end = _figure_end(sentence, offset)
@@ -191,8 +297,22 @@ def classify_metric(sentence: str, figure_offset_in_sentence: int) -> tuple[str,
     if _PERCENT.search(figure) and _OF.match(sentence, end):
         return f"{_family(sentence, end, end, after_only=True) or 'unknown'}_share", scope
     family = _family(sentence, offset, end)
+    if _PERCENT.search(figure):
+        return _percent_metric(sentence, offset, end, family), scope
     if family is None and not _MONEY_HINT.search(figure):
         noun = _COUNT_NOUN.match(sentence, end)
         if noun:
             return "count", (noun.group("noun"), *_scope(sentence, noun.end(), noun.end()))
     return family or "unknown", scope
+
+
+def _percent_metric(sentence: str, start: int, end: int, family: str | None) -> str:
+    changed = _CHANGE_BEFORE.search(sentence, max(0, start - 40), start) or _CHANGE_AFTER.match(
+        sentence[end:]
+    )
+    if family in RATIO_FAMILIES and not changed:
+        return family
+    if family is None or not changed:
+        return "unknown"
+    basis = _basis(sentence, start, end)
+    return f"{family.split('.')[0]}_growth" + (f"_{basis}" if basis else "")

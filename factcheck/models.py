@@ -138,6 +138,7 @@ class Claim(Frozen):
     period_text: str | None = None
     attributed_to: str | None = None
     normalized: Normalized | None = None
+    inferred: tuple[str, ...] = ()  # what came from the document, not the sentence, and whence
     trace: tuple[str, ...] = ()
 
 

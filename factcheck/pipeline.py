@@ -21,15 +21,27 @@ from factcheck.claims import build_claims
 from factcheck.compare import compare, order_findings
 from factcheck.compare.roles import check_roles
 from factcheck.compare.weekdays import check_weekdays
+from factcheck.document import DocumentContext, document_context, reporting_day, slug_words
 from factcheck.extract import extract
 from factcheck.extract.published import WeekdayMismatch, weekday_mismatches_in
 from factcheck.extract.roles import role_claims
+from factcheck.extract.time import find_times
 from factcheck.link import link
-from factcheck.models import Claim, Granularity, Period, Report, RoleClaim, Source
+from factcheck.models import (
+    Claim,
+    Granularity,
+    Mention,
+    MentionKind,
+    Period,
+    Report,
+    RoleClaim,
+    Source,
+)
 from factcheck.reference import Reference, load_reference
 from factcheck.sources import load_sources
 
 Progress = Callable[[int, int], None]  # (sources done, sources in all)
+TIME_MENTION_KINDS = frozenset({MentionKind.DATE, MentionKind.PERIOD, MentionKind.DURATION})
 CHUNK = 32  # sources sent to a worker at a time: few round trips, still an even spread
 
 
@@ -51,13 +63,36 @@ def reference_day(source: Source) -> date | None:
 
 
 def read_source(source: Source, reference: Reference) -> SourceReading:
-    """Extract one source's mentions once and build everything made from them."""
-    mentions = extract(source.text, reference_day(source))
+    """Extract one source's mentions once, read its document context, and build everything
+    made from them."""
+    day = reference_day(source)
+    mentions = extract(source.text, day, reference)
+    context = read_context(source, mentions, day, reference)
+    if day is None and (guess := reporting_day(context)) is not None:
+        # No publication date: year-less dates resolve against the reporting period.
+        mentions = retimed(source.text, mentions, guess)
     return SourceReading(
-        claims=build_claims(source, mentions, reference),
+        claims=build_claims(source, mentions, reference, context),
         roles=role_claims(source, mentions, reference),
         weekdays=weekday_mismatches_in(mentions),
     )
+
+
+def read_context(
+    source: Source, mentions: Sequence[Mention], day: date | None, reference: Reference
+) -> DocumentContext:
+    """The source's document context; a headline that is not part of the text (its title, its
+    URL's words) is extracted on its own."""
+    headline = source.title or slug_words(source.url)
+    headline_mentions = extract(headline, day, reference) if headline else []
+    return document_context(source.title, source.url, source.text, mentions, headline_mentions)
+
+
+def retimed(text: str, mentions: Sequence[Mention], day: date) -> list[Mention]:
+    """`mentions` with the time expressions read again against `day`."""
+    kept = [m for m in mentions if m.kind not in TIME_MENTION_KINDS]
+    found = [m for m in find_times(text, day) if m.kind in TIME_MENTION_KINDS]
+    return sorted([*kept, *found], key=lambda m: (m.span.start, m.span.end, m.kind.value))
 
 
 def check(

@@ -25,7 +25,7 @@ from factcheck.compare.evidence import (
     same_figure,
 )
 from factcheck.describe import format_amount, format_period, possessive
-from factcheck.models import Amount, Claim, Finding, Period, Severity
+from factcheck.models import Amount, Claim, Finding, Money, Period, Severity
 
 VALUE_MISMATCH = CheckInfo(
     "FC101",
@@ -100,6 +100,7 @@ AGREEMENT = CheckInfo(
 
 MAGNITUDE_FACTORS = (10, 100, 1_000, 10_000)
 MAGNITUDE_SLACK = Decimal("0.12")  # how far a ratio may stray from 10^k and still count
+UNALIGNED_MAX_RATIO = Decimal("2.5")  # figures of unknown period further apart are not rivals
 EVIDENCE_PER_SIDE = 10  # the most claims a finding quotes from one cluster
 
 
@@ -186,7 +187,7 @@ def check_group(claims: Sequence[Claim]) -> list[Finding]:
         findings.extend(_agreements(clusters, period))
         for i, a in enumerate(clusters):
             for b in clusters[i + 1 :]:
-                if _disagree(a, b):
+                if _disagree(a, b) and (period is not None or _close(a, b)):
                     findings.append(_conflict(a, b, aligned=period is not None))
     for entries in by_unit.values():
         findings.extend(_across_periods(entries))
@@ -208,14 +209,15 @@ def _bucket_period(items: Sequence[_Item]) -> Period | None:
 
 
 def _across_periods(entries: list[tuple[Period | None, list[_Cluster]]]) -> list[Finding]:
-    """Unknown periods against known ones (warnings); disjoint equal-length periods (labels)."""
+    """Unknown periods against known ones (warnings, for `_close` figures only); disjoint
+    equal-length periods given the same figure (a likely wrong label)."""
     findings: list[Finding] = []
     for i, (p, clusters_p) in enumerate(entries):
         for q, clusters_q in entries[i + 1 :]:
             if p is None or q is None:
                 for a in clusters_p:
                     for b in clusters_q:
-                        if not _overlap(a, b) and _disagree(a, b):
+                        if not _overlap(a, b) and _close(a, b) and _disagree(a, b):
                             findings.append(_conflict(a, b, aligned=False))
             elif not p.overlaps(q) and p.granularity == q.granularity:
                 findings.extend(_mislabelled(clusters_p, p, clusters_q, q))
@@ -225,7 +227,35 @@ def _across_periods(entries: list[tuple[Period | None, list[_Cluster]]]) -> list
 def _disagree(a: _Cluster, b: _Cluster) -> bool:
     """Two clusters of one bucket make a conflict unless they are one sentence's comparison
     or a narrower scope's part below the whole."""
-    return not (_one_sentence(a, b) or _part_below_whole(a, b) or _part_below_whole(b, a))
+    return not (
+        _one_sentence(a, b)
+        or _part_below_whole(a, b)
+        or _part_below_whole(b, a)
+        or _agree_as_stated(a, b)
+    )
+
+
+def _agree_as_stated(a: _Cluster, b: _Cluster) -> bool:
+    """Figures stated in one currency that agree as stated are not set apart by the rates
+    they were each converted at ("74 trillion won" against "74 trillion won", one dated and
+    one not): they disagree only if they differ both as stated and as converted."""
+    stated = [i.claim.value for i in (*a.items, *b.items)]
+    if not all(isinstance(v, Money) for v in stated):
+        return False
+    if len({v.currency for v in stated if isinstance(v, Money)}) != 1:
+        return False
+    ra, rb = a.representative().claim.value, b.representative().claim.value
+    assert isinstance(ra, Money) and isinstance(rb, Money)
+    return _meet(ra.amount.low, ra.amount.high, rb.amount.low, rb.amount.high)
+
+
+def _meet(
+    low_a: Decimal | None, high_a: Decimal | None, low_b: Decimal | None, high_b: Decimal | None
+) -> bool:
+    """Whether two intervals (None: open on that side) share a point."""
+    return (high_a is None or low_b is None or low_b <= high_a) and (
+        high_b is None or low_a is None or low_a <= high_b
+    )
 
 
 def _part_below_whole(part: _Cluster, whole: _Cluster) -> bool:
@@ -243,12 +273,6 @@ def _one_sentence(a: _Cluster, b: _Cluster) -> bool:
     two sources disagreeing; growth rates between them are checked by `internal`."""
     places = {(i.claim.source_id, i.claim.quote.start) for i in (*a.items, *b.items)}
     return len(places) == 1
-
-
-def _overlap(a: _Cluster, b: _Cluster) -> bool:
-    return (a.high is None or b.low is None or b.low <= a.high) and (
-        b.high is None or a.low is None or a.low <= b.high
-    )
 
 
 def _agreements(clusters: list[_Cluster], period: Period | None) -> list[Finding]:
@@ -283,6 +307,20 @@ def magnitude_factor(a: Decimal, b: Decimal) -> int | None:
     return None
 
 
+def _overlap(a: _Cluster, b: _Cluster) -> bool:
+    return _meet(a.low, a.high, b.low, b.high)
+
+
+def _close(a: _Cluster, b: _Cluster) -> bool:
+    """Whether two figures of which one has no known period are near enough to be rival
+    statements of one thing (within `UNALIGNED_MAX_RATIO`, or a power of ten apart): a
+    tranche against a total, or a round against a valuation, differ far more."""
+    ma, mb = midpoint(a.representative().amount), midpoint(b.representative().amount)
+    if ma is None or mb is None or ma <= 0 or mb <= 0:
+        return False
+    return max(ma, mb) / min(ma, mb) <= UNALIGNED_MAX_RATIO or magnitude_factor(ma, mb) is not None
+
+
 def _conflict(a: _Cluster, b: _Cluster, *, aligned: bool) -> Finding:
     ra, rb = a.representative(), b.representative()
     ma, mb = midpoint(ra.amount), midpoint(rb.amount)
@@ -300,9 +338,12 @@ def _conflict(a: _Cluster, b: _Cluster, *, aligned: bool) -> Finding:
     else:
         info = VALUE_MISMATCH
         why = "the intervals do not overlap"
-    severity = info.severity if aligned else Severity.WARNING
+    inferred = sorted({w for i in (*a.items, *b.items) for w in i.claim.inferred})
+    severity = Severity.WARNING if inferred or not aligned else info.severity
     if not aligned:
         why += "; the periods could not be aligned (one or both unknown)"
+    if inferred:
+        why += f"; this rests on what the document implies ({'; '.join(inferred)})"
     same_source = a.sources == b.sources and len(a.sources) == 1
     claim = ra.claim
     message = (

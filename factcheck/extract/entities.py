@@ -72,7 +72,15 @@ _BUSINESS_VERBS = frozenset(
     "announces plans planned expects expected booked books generated generates lost loses "
     "paid pays borrowed borrows issued issues allocated allocates committed commits pledged "
     "pledges secured secures received receives closed closes valued hired hires cut cuts "
-    "grew grows increased increases revenue revenues profit profits sales shares".split()
+    "grew grows increased increases".split()
+)
+# Nouns of business after a name ("Zenith revenue"): evidence only for a word that is not
+# itself a common English word ("Net profit", "Total sales" are sentences' first words).
+_BUSINESS_NOUNS = frozenset("revenue revenues profit profits sales shares".split())
+# Words of a financial statement that open sentences and table rows capitalised.
+_STATEMENT_WORDS = frozenset(
+    "total net gross operating consolidated underlying adjusted reported organic basic "
+    "diluted revenue revenues sales profit profits income earnings margin".split()
 )
 _NOT_NAMES = frozenset(
     "the a an in on at by for from with this that these those last next its their our his her "
@@ -88,6 +96,28 @@ _PLACES = frozenset(
     "canada australia africa asia dubai london paris berlin moscow".split()
 )
 _ABBREVIATED = frozenset({"inc.", "corp.", "co.", "ltd.", "bros."})
+# Job titles and report labels that open a capitalised run without being a company's name
+# ("CEO Jane Park expects", "Q3 revenue", "H1 sales").
+_TITLE_WORDS = frozenset(
+    "ceo cfo coo cto chairman chairwoman chair president chief executive director founder "
+    "minister secretary analyst spokesperson spokesman spokeswoman mr mrs ms dr".split()
+)
+_PERIOD_LABEL = compile_pattern(r"(?i:^(?:[QH][1-4]|FY\d{0,4}|[1-4]Q\d{0,2})$)")
+
+
+def _common_words() -> frozenset[str]:
+    """Lower-case English words (GCIDE, through `english-words`): a capitalised common word
+    alone ("Net profit", "Total sales", "Consolidated revenue") is a sentence's first word,
+    not an unknown company. Loaded on first use only."""
+    global _COMMON
+    if _COMMON is None:
+        from english_words import get_english_words_set
+
+        _COMMON = frozenset(get_english_words_set(["gcide"], lower=True, alpha=True))
+    return _COMMON
+
+
+_COMMON: frozenset[str] | None = None
 
 
 def _unknown_company(match: re.Match[str]) -> str | None:
@@ -99,9 +129,19 @@ def _unknown_company(match: re.Match[str]) -> str | None:
         return None  # a sentence's last word, not a name ("… the Financial Times.")
     if not words or any(w.lower() in _NOT_NAMES or w.lower() in _PLACES for w in words):
         return None
+    while words and _PERIOD_LABEL.match(words[-1]):
+        words = words[:-1]  # "Orbital Freight Q3 2025": the period is not part of the name
+    if not words or any(w.lower() in _TITLE_WORDS or _PERIOD_LABEL.match(w) for w in words):
+        return None
+    if words[0].lower() in _STATEMENT_WORDS:
+        return None
     after = (match["after"] or "").strip().lower()
     shaped = words[-1].lower().rstrip(".") in _COMPANY_WORDS and len(words) > 1
-    if shaped or after in ("'s", "’s") or after in _BUSINESS_VERBS:
+    possessive = after in ("'s", "’s")
+    common = all(w.lower().strip(".") in _common_words() for w in words)
+    if common and not (shaped or possessive or after in _BUSINESS_VERBS):
+        return None
+    if shaped or possessive or after in _BUSINESS_VERBS or after in _BUSINESS_NOUNS:
         return " ".join(words)
     return None
 
@@ -198,8 +238,8 @@ def find_entities(text: str, reference: Reference | None = None) -> list[Mention
         name = _unknown_company(match)
         if name is None:
             continue
-        end = match.start("name") + len(match["name"])
-        start = end - len(name)
+        start = match.start("name") + match["name"].index(name)
+        end = start + len(name)
         if _free(taken, start, end):
             entry = _Entry(MentionKind.ORGANIZATION, name)
             found.append(_mention(text, start, end, entry, "company by its name's shape"))

@@ -1367,8 +1367,8 @@ YEAR_REF = rf"""
 PART_OF_YEAR = rf"""
     (?:(?:the\s+)?(?P<fiscal>fiscal\s+|financial\s+)?\bQ(?P<q>[1-4])\b   # Q3, fiscal Q3
       |\bH(?P<h>[12])\b                                               # H1
-      |(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+
-       (?:(?:fiscal\s+|financial\s+)?(?P<unit>quarter|qtr|half)         # first quarter
+      |(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+
+       (?:(?:fiscal\s+|financial\s+)?(?P<unit>quarter|qtr|half)         # first(-)quarter
          |(?P<nmonths>{NUM})\s+months))                               # first six months
     (?:\s+of)?{YEAR_REF}
 """

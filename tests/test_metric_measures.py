@@ -1,0 +1,113 @@
+"""What a percentage measures: a level (a margin, a share) or a change of a level, and on
+which basis; what is never compared; and how figures stated in one currency compare."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.link import blocking_key
+from factcheck.metrics import classify_metric
+from factcheck.models import Severity
+
+
+def _metric(sentence: str, figure: str) -> str:
+    return classify_metric(sentence, sentence.index(figure))[0]
+
+
+def test_a_change_of_revenue_is_not_revenue() -> None:
+    assert _metric("Quarterly revenue climbed 12% from a year earlier.", "12%") == (
+        "revenue_growth_yoy"
+    )
+    assert _metric("Sales slipped 3.5% quarter-on-quarter.", "3.5%") == "revenue_growth_qoq"
+    assert _metric("Net income jumped 40% to $1.2 billion.", "40%") == "profit_growth"
+
+
+def test_a_margin_is_a_level_even_after_a_verb_of_change_with_to() -> None:
+    assert _metric("Its gross margin widened to 38.5%.", "38.5%") == "gross_margin"
+    assert _metric("The EBIT margin was 11%.", "11%") == "operating_margin"
+    assert _metric("Operating margin grew 2 points to 21.4%.", "21.4%") == "operating_margin"
+
+
+def test_a_percentage_of_a_level_that_states_no_change_is_unknown() -> None:
+    assert _metric("Europe brought in 29% of its revenue last year.", "29%") == "revenue_share"
+    assert _metric("Revenue: 29%, according to the filing.", "29%") == "unknown"
+
+
+def test_a_change_after_its_figure_is_a_change() -> None:
+    assert _metric("It expects a 15% increase in sales year over year.", "15%") == (
+        "revenue_growth_yoy"
+    )
+
+
+CHANGE_VERBS = ["rose", "fell", "grew", "dropped", "declined", "increased by", "jumped"]
+LEVEL_METRICS = {
+    "gross margin": "gross_margin",
+    "operating margin": "operating_margin",
+    "return on equity": "roe",
+}
+
+
+@given(
+    st.sampled_from(CHANGE_VERBS),
+    st.decimals(min_value=0, max_value=500, places=1),
+    st.sampled_from(["year-on-year", "quarter-over-quarter", ""]),
+)
+def test_any_stated_change_of_revenue_carries_its_basis(verb: str, n: object, basis: str) -> None:
+    sentence = f"Revenue {verb} {n}% {basis}.".replace(" .", ".")
+    metric = _metric(sentence, f"{n}%")
+    expected = {"year-on-year": "_yoy", "quarter-over-quarter": "_qoq", "": ""}[basis]
+    assert metric == "revenue_growth" + expected
+
+
+@given(st.sampled_from(sorted(LEVEL_METRICS)), st.decimals(min_value=0, max_value=99, places=1))
+def test_any_stated_margin_is_its_level(words: str, n: object) -> None:
+    sentence = f"The {words} stood at {n}% in the quarter."
+    assert _metric(sentence, f"{n}%") == LEVEL_METRICS[words]
+
+
+def _report(*texts: tuple[str, str]) -> factcheck.Report:
+    return factcheck.check(
+        [factcheck.source_from_text(sid, body, published=None) for sid, body in texts]
+    )
+
+
+def test_claims_with_no_metric_are_never_linked_together() -> None:
+    report = _report(
+        ("a", "Harbor Robotics said 12% in 2024, a filing showed."),
+        ("b", "Harbor Robotics said 19% in 2024, a filing showed."),
+    )
+    assert {c.metric for c in report.claims} == {"unknown"}
+    keys = [blocking_key(c) for c in report.claims]
+    assert len(set(keys)) == len(keys)
+    assert not [f for f in report.findings if f.severity != Severity.INFO]
+
+
+def test_the_same_amount_in_one_currency_agrees_whatever_the_dates_of_conversion() -> None:
+    dated = factcheck.source_from_text(
+        "a", "Vega Mining's revenue was 7.4 trillion won in 2024.", published=None
+    )
+    undated = factcheck.source_from_text(
+        "b", "Vega Mining's revenue was 7.4 trillion won.", published=None
+    )
+    report = factcheck.check([dated, undated])
+    assert not [f for f in report.findings if f.severity != Severity.INFO]
+
+
+def test_figures_of_unknown_period_far_apart_are_not_rivals() -> None:
+    report = _report(
+        ("a", "Vega Mining raised $2.5 billion from investors, it said."),
+        ("b", "Vega Mining raised $40 billion from investors, it said."),
+    )
+    assert not [f for f in report.findings if f.code == "FC101"]
+
+
+def test_close_figures_of_unknown_period_are_a_warning() -> None:
+    report = _report(
+        ("a", "Vega Mining raised $7.5 billion from investors, it said."),
+        ("b", "Vega Mining raised $10 billion from investors, it said."),
+    )
+    (finding,) = [f for f in report.findings if f.code == "FC101"]
+    assert finding.severity == Severity.WARNING
+    assert "could not be aligned" in finding.message
