@@ -7,7 +7,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import given
+from claim_factory import money_claim, rounding, source
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck
@@ -21,7 +22,6 @@ from factcheck.report.json_report import render_json
 from factcheck.report.markdown import render_markdown
 from factcheck.report.text import render_text
 from factcheck.sources import source_from_text
-from tests.claim_factory import money_claim, rounding, source
 
 DAY = date(2024, 9, 1)
 YEAR = Period(
@@ -98,6 +98,7 @@ metrics = st.sampled_from(["revenue", "unknown", "unknown_share", "profit.operat
 periods = st.sampled_from([(YEAR, "in 2023"), (None, None), (None, "that quarter")])
 
 
+@settings(deadline=None)  # no wall-clock limit: the machine is shared
 @given(st.lists(st.tuples(subjects, metrics, periods), max_size=12), st.integers(0, 5))
 def test_the_counts_add_up_and_the_lists_partition_the_claims(
     kinds: list[tuple[Subject, str, tuple[Period | None, str | None]]], extra: int
