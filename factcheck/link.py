@@ -38,10 +38,19 @@ def value_kind(claim: Claim) -> str:
             return value.kind
 
 
+def known_subject(claim: Claim) -> bool:
+    return claim.subject.kind != "unknown"
+
+
+def known_metric(claim: Claim) -> bool:
+    """ "unknown" and "unknown_share" ("30% of the total") name no measure."""
+    return not metric_family(claim.metric).startswith("unknown")
+
+
 def compared(claim: Claim) -> bool:
     """A claim is compared with others only when both its subject and its metric are known:
-    two unknowns are not the same thing."""
-    return claim.subject.kind != "unknown" and claim.metric != "unknown"
+    two unknowns are not the same thing (`coverage` counts the others)."""
+    return known_subject(claim) and known_metric(claim)
 
 
 def blocking_key(claim: Claim) -> str:

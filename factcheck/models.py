@@ -38,6 +38,8 @@ __all__ = [
     "Claim",
     "ClaimGroup",
     "Count",
+    "Coverage",
+    "CoverageReason",
     "Decision",
     "DecisionSet",
     "DecisionStatus",
@@ -62,6 +64,7 @@ __all__ = [
     "Source",
     "Span",
     "Subject",
+    "UncomparedClaim",
     "Value",
 ]
 
@@ -197,6 +200,46 @@ class Finding(Frozen):
     fingerprint: str
 
 
+# --------------------------------------------------------------------------- coverage
+
+
+class CoverageReason(StrEnum):
+    """Why a claim was compared only loosely or not at all (decided in `factcheck.coverage`)."""
+
+    NO_SUBJECT = "no subject"
+    NO_METRIC = "no metric"
+    PERIOD_NOT_STATED = "period not stated"
+    PERIOD_UNRESOLVED = "period unresolved"
+
+
+class UncomparedClaim(Frozen):
+    """A claim that was not compared, or compared only loosely, and why."""
+
+    claim: str
+    reasons: tuple[CoverageReason, ...]
+
+
+class Coverage(Frozen):
+    """How much of the sources the report speaks for: a quiet report may have missed much.
+
+    `figures` counts the money, percent, count and quantity mentions (restatements in another
+    currency left out); `compared` counts the claims tied to a subject and a metric, and so
+    compared with others, `compared_loosely` those of them tied to no period; `reasons` counts
+    each claim of `uncompared` and `loose` once, under the first of its reasons in
+    `CoverageReason` order (each listed claim carries all of its own).
+    """
+
+    figures: int
+    claims: int
+    role_claims: int
+    compared: int
+    compared_loosely: int
+    not_compared: int
+    reasons: dict[CoverageReason, int] = Field(default_factory=dict)
+    uncompared: tuple[UncomparedClaim, ...] = ()  # the claims not compared at all
+    loose: tuple[UncomparedClaim, ...] = ()  # the claims compared only loosely
+
+
 # --------------------------------------------------------------------------- decisions
 
 
@@ -251,6 +294,7 @@ class Report(Frozen):
     role_claims: tuple[RoleClaim, ...] = ()
     findings: tuple[Finding, ...] = ()
     review: DecisionSet | None = None  # editors' decisions, when a review store exists
+    coverage: Coverage | None = None  # None only for a report built by hand, not by `check`
 
     def to_text(self, *, color: bool = False, explain: bool = False) -> str:
         from factcheck.report.text import render_text

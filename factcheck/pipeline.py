@@ -21,6 +21,7 @@ from factcheck.claims import build_claims
 from factcheck.compare import compare, order_findings
 from factcheck.compare.roles import check_roles
 from factcheck.compare.weekdays import check_weekdays
+from factcheck.coverage import count_figures, measure_coverage
 from factcheck.document import DocumentContext, document_context, reporting_day, slug_words
 from factcheck.extract import extract
 from factcheck.extract.published import WeekdayMismatch, weekday_mismatches_in
@@ -47,11 +48,13 @@ CHUNK = 32  # sources sent to a worker at a time: few round trips, still an even
 
 @dataclass(frozen=True)
 class SourceReading:
-    """What one source yields on its own: its claims, role claims and wrong weekdays."""
+    """What one source yields on its own: its claims, role claims, wrong weekdays, and how
+    many figures it holds (for the report's coverage)."""
 
     claims: list[Claim]
     roles: list[RoleClaim]
     weekdays: list[WeekdayMismatch]
+    figures: int
 
 
 def reference_day(source: Source) -> date | None:
@@ -75,6 +78,7 @@ def read_source(source: Source, reference: Reference) -> SourceReading:
         claims=build_claims(source, mentions, reference, context),
         roles=role_claims(source, mentions, reference),
         weekdays=weekday_mismatches_in(mentions),
+        figures=count_figures(mentions),
     )
 
 
@@ -119,10 +123,12 @@ def check(
     claims: list[Claim] = []
     roles: list[RoleClaim] = []
     weekdays: list[tuple[Source, list[WeekdayMismatch]]] = []
+    figures = 0
     for done, (source, reading) in enumerate(_read_all(corpus, reference, jobs), start=1):
         claims.extend(reading.claims)
         roles.extend(reading.roles)
         weekdays.append((source, reading.weekdays))
+        figures += reading.figures
         if progress is not None:
             progress(done, len(corpus))
     groups = link(claims)
@@ -132,13 +138,15 @@ def check(
         *check_roles(roles, by_id, reference),
         *check_weekdays(weekdays),
     ]
+    claims.sort(key=lambda c: (c.source_id, c.span.start, c.span.end))
     return Report(
         sources=tuple(corpus),
         skipped=loaded.skipped,
-        claims=tuple(sorted(claims, key=lambda c: (c.source_id, c.span.start, c.span.end))),
+        claims=tuple(claims),
         groups=tuple(groups),
         role_claims=tuple(sorted(roles, key=lambda r: (r.source_id, r.span.start, r.span.end))),
         findings=tuple(order_findings(findings)),
+        coverage=measure_coverage(claims, len(roles), figures),
     )
 
 

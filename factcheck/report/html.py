@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from factcheck.models import DecisionSet, Report
 from factcheck.report.html_view import (
     finding_views,
+    gap_views,
     group_views,
     source_view,
     summarize,
@@ -58,6 +59,7 @@ def render_html(report: Report, decisions: DecisionSet | None = None) -> str:
         .get_template("report.html.j2")
         .render(
             summary=summarize(report),
+            gaps=gap_views(report),
             sources=[source_view(source, source.id) for source in report.sources],
             skipped=report.skipped,
             groups=group_views(views),

@@ -12,9 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from factcheck.coverage import describe_coverage, no_findings, plural
 from factcheck.describe import describe_normalization
 from factcheck.models import (
     Claim,
+    Coverage,
     Decision,
     Evidence,
     Finding,
@@ -73,11 +75,44 @@ class FindingView:
 
 @dataclass(frozen=True)
 class Summary:
+    """The counts every format leads with, so that all formats give the same ones."""
+
     sources: int
     skipped: int
     claims: int
+    role_claims: int
     by_severity: tuple[tuple[Severity, int], ...]
     agreements: int
+    coverage: Coverage | None
+    coverage_text: str | None  # the coverage in one sentence, when the report has it
+    no_findings: str  # what to say when there is no finding
+
+    @property
+    def counted(self) -> str:
+        """ "5 sources, 18 claims, 1 role claim"."""
+        return ", ".join(
+            (
+                plural(self.sources, "source"),
+                plural(self.claims, "claim"),
+                plural(self.role_claims, "role claim"),
+            )
+        )
+
+    @property
+    def counts(self) -> str:
+        """ "0 error, 5 warning, 2 info": the findings by severity."""
+        return ", ".join(f"{n} {severity.value}" for severity, n in self.by_severity)
+
+
+@dataclass(frozen=True)
+class GapView:
+    """A claim compared only loosely or not at all: its figure, source and why."""
+
+    claim_id: str
+    source_id: str
+    figure: str
+    compared: str  # "no" or "loosely"
+    reasons: str
 
 
 def is_agreement(finding: Finding) -> bool:
@@ -89,13 +124,42 @@ def summarize(report: Report) -> Summary:
     counts = {severity: 0 for severity in SEVERITIES}
     for finding in report.findings:
         counts[finding.severity] += 1
+    coverage = report.coverage
     return Summary(
         sources=len(report.sources),
         skipped=len(report.skipped),
-        claims=len(report.claims) + len(report.role_claims),
+        claims=len(report.claims),
+        role_claims=len(report.role_claims),
         by_severity=tuple(counts.items()),
         agreements=sum(1 for finding in report.findings if is_agreement(finding)),
+        coverage=coverage,
+        coverage_text=describe_coverage(coverage) if coverage else None,
+        no_findings=no_findings(coverage),
     )
+
+
+def gap_views(report: Report) -> list[GapView]:
+    """The claims not compared, then those compared only loosely, in report order."""
+    if report.coverage is None:
+        return []
+    claims = {claim.id: claim for claim in report.claims}
+    views = []
+    for compared, gaps in (
+        ("no", report.coverage.uncompared),
+        ("loosely", report.coverage.loose),
+    ):
+        for gap in gaps:
+            claim = claims.get(gap.claim)
+            views.append(
+                GapView(
+                    claim_id=gap.claim,
+                    source_id=claim.source_id if claim else "",
+                    figure=claim.span.text if claim else "",
+                    compared=compared,
+                    reasons=", ".join(reason.value for reason in gap.reasons),
+                )
+            )
+    return views
 
 
 def split_quote(quote: Span, figure: Span | None) -> QuoteView:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factcheck.describe import describe_decision, format_period
 from factcheck.models import Decision, Finding, Report
-from factcheck.report.html_view import split_quote, summarize
+from factcheck.report.html_view import gap_views, split_quote, summarize
 
 
 def _md(text: str) -> str:
@@ -19,12 +19,11 @@ def render_markdown(report: Report) -> str:
     lines = [
         "# factcheck report",
         "",
-        f"{s.sources} sources, {len(report.claims)} claims, {len(report.role_claims)} role claims. "
-        + "Findings: "
-        + ", ".join(f"{n} {sev.value}" for sev, n in s.by_severity)
-        + ".",
+        f"{s.counted}. Findings: {s.counts}.",
         "",
     ]
+    if s.coverage_text:
+        lines += [f"Coverage: {_md(s.coverage_text)}", ""]
     if report.skipped:
         lines += ["## Skipped", ""]
         lines += [f"- `{_md(k.path)}`: {_md(k.reason)}" for k in report.skipped]
@@ -40,11 +39,14 @@ def render_markdown(report: Report) -> str:
     current = report.review.current if report.review else {}
     for finding in report.findings:
         lines += _finding(finding, current.get(finding.fingerprint))
+    if not report.findings:
+        lines += [_md(s.no_findings), ""]
     if report.review and report.review.stale:
         lines += ["## Stale decisions (their findings are gone)", ""]
         lines += [f"- `{d.fingerprint}` {_md(describe_decision(d))}" for d in report.review.stale]
         lines.append("")
     lines += _claims(report)
+    lines += _gaps(report)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -66,6 +68,19 @@ def _claims(report: Report) -> list[str]:
             format_period(c.period, c.period_text),
             c.attributed_to or "",
         )
+        lines.append("| " + " | ".join(_md(x) for x in cells) + " |")
+    return [*lines, ""]
+
+
+def _gaps(report: Report) -> list[str]:
+    """The claims compared only loosely or not at all, and why."""
+    gaps = gap_views(report)
+    if not gaps:
+        return []
+    lines = ["## Claims not fully compared", "", "| claim | figure | compared | why |"]
+    lines.append("|---|---|---|---|")
+    for gap in gaps:
+        cells = (gap.claim_id, gap.figure, gap.compared, gap.reasons)
         lines.append("| " + " | ".join(_md(x) for x in cells) + " |")
     return [*lines, ""]
 

@@ -41,6 +41,9 @@ def render_text(
     current = report.review.current if report.review else {}
     for finding in report.findings:
         _finding(console, finding, current.get(finding.fingerprint))
+    if not report.findings:
+        console.print()
+        console.print(escape(summarize(report).no_findings))
     for stale in report.review.stale if report.review else ():
         console.print()
         console.print(f"[dim]STALE decision #{escape(stale.fingerprint)}[/]: finding gone")
@@ -53,11 +56,9 @@ def render_text(
 
 def _summary(console: Console, report: Report) -> None:
     s = summarize(report)
-    counts = ", ".join(f"{n} {sev.value}" for sev, n in s.by_severity)
-    console.print(
-        f"[bold]factcheck report[/]: {s.sources} sources, {len(report.claims)} claims, "
-        f"{len(report.role_claims)} role claims; findings: {counts}"
-    )
+    console.print(f"[bold]factcheck report[/]: {s.counted}; findings: {s.counts}")
+    if s.coverage_text:
+        console.print(f"[bold]coverage[/]: {escape(s.coverage_text)}")
     for skipped in report.skipped:
         console.print(f"[red]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}")
 
