@@ -27,7 +27,7 @@ from factcheck.extract import extract
 from factcheck.extract.published import WeekdayMismatch, weekday_mismatches_in
 from factcheck.extract.roles import role_claims
 from factcheck.extract.time import find_times
-from factcheck.link import link
+from factcheck.link import link, members
 from factcheck.models import (
     Claim,
     Granularity,
@@ -38,8 +38,10 @@ from factcheck.models import (
     RoleClaim,
     Source,
 )
+from factcheck.org_names import canonical_names
 from factcheck.reference import Reference, load_reference
 from factcheck.sources import load_sources
+from factcheck.subjects import group_subject
 
 Progress = Callable[[int, int], None]  # (sources done, sources in all)
 TIME_MENTION_KINDS = frozenset({MentionKind.DATE, MentionKind.PERIOD, MentionKind.DURATION})
@@ -131,6 +133,7 @@ def check(
         figures += reading.figures
         if progress is not None:
             progress(done, len(corpus))
+    claims, roles = one_name_each(claims, roles, reference)
     groups = link(claims)
     by_id = {s.id: s for s in corpus}
     findings = [
@@ -147,6 +150,45 @@ def check(
         role_claims=tuple(sorted(roles, key=lambda r: (r.source_id, r.span.start, r.span.end))),
         findings=tuple(order_findings(findings)),
         coverage=measure_coverage(claims, len(roles), figures),
+    )
+
+
+def one_name_each(
+    claims: list[Claim], roles: list[RoleClaim], reference: Reference
+) -> tuple[list[Claim], list[RoleClaim]]:
+    """Claims and role claims with each organisation called by one name across the corpus
+    (`org_names.canonical_names`): "Samsung Electronics Co." and "Samsung Electronics" are
+    one subject, and link as one."""
+    surfaces = reference.org_surfaces()
+    names = [
+        *(n for c in claims if c.subject.kind in ("single", "group") for n in members(c.subject)),
+        *(r.organization for r in roles),
+    ]
+    canonical = canonical_names(names, surfaces.get)
+
+    def renamed(claim: Claim) -> Claim:
+        subject = claim.subject
+        if subject.kind == "single" and canonical.get(subject.name, subject.name) != subject.name:
+            new = canonical[subject.name]
+            return claim.model_copy(
+                update={
+                    "subject": subject.model_copy(update={"name": new}),
+                    "trace": (*claim.trace, f"subject {subject.name!r} is called {new!r} here"),
+                }
+            )
+        if subject.kind == "group" and any(canonical.get(m, m) != m for m in subject.members):
+            group = tuple(dict.fromkeys(canonical.get(m, m) for m in subject.members))
+            return claim.model_copy(update={"subject": group_subject(group)})
+        return claim
+
+    return (
+        [renamed(c) for c in claims],
+        [
+            r.model_copy(update={"organization": canonical[r.organization]})
+            if canonical.get(r.organization, r.organization) != r.organization
+            else r
+            for r in roles
+        ],
     )
 
 

@@ -25,7 +25,7 @@ from factcheck.models import Mention, MentionKind, Span, Subject
 from factcheck.reference import Reference
 from factcheck.text import sentences
 
-__all__ = ["bind_attribution", "bind_subject"]
+__all__ = ["bind_attribution", "bind_subject", "group_subject"]
 
 # Words after which an organisation is an object or a modifier, not the subject.
 _GOVERNED = re.compile(
@@ -119,8 +119,15 @@ def _subject_of_run(run: list[Mention], reference: Reference, text: str) -> Subj
             if owner:
                 return Subject(name=owner)
         return Subject(name=names[0])
+    return group_subject(tuple(names))
+
+
+def group_subject(names: tuple[str, ...]) -> Subject:
+    """Several organisations combined ("Alibaba, Tencent and Baidu"); one name is itself."""
+    if len(names) == 1:
+        return Subject(name=names[0])
     label = ", ".join(names[:-1]) + " and " + names[-1]
-    return Subject(name=label, members=tuple(names), kind="group")
+    return Subject(name=label, members=names, kind="group")
 
 
 def _candidates(

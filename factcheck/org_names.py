@@ -1,0 +1,92 @@
+"""One name per organisation across a corpus: "Samsung Electronics Co." and "Samsung
+Electronics", "SoftBank Group Corp." and "SoftBank Group", "Nestle" and "Nestlé", "TSMC" and
+"Taiwan Semiconductor Manufacturing Co" are each one subject.
+
+Names are keyed by their base — accents folded, case folded, legal forms removed by cleanco's
+list of legal terms, a trailing "Group" or "Holding(s)" dropped — and an acronym joins the one
+longer name whose initials it spells. Each set of names is then called by the name the
+reference knows, else by the one the corpus uses most. A division keeps its own name
+("Airbus Helicopters" is not "Airbus"): only legal forms and group words are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from cleanco import basename
+
+from factcheck.reference.names import name_key as folded
+
+__all__ = ["canonical_names", "name_key"]
+
+#: Words that name the whole of a company, not a part of it ("SoftBank Group" is SoftBank).
+GROUP_WORDS = frozenset({"group", "holding", "holdings", "company", "co", "corp", "inc"})
+_SMALL_WORDS = frozenset({"and", "of", "the", "&", "de", "der", "des", "la", "le"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
+
+
+def _base(name: str) -> str:
+    """The name without its legal forms and group words ("SoftBank Group Corp." → SoftBank)."""
+    current = " ".join(name.replace(",", " ").split())
+    while True:
+        stripped = basename(current).strip(" ,.")
+        words = stripped.split()
+        while len(words) > 1 and words[-1].lower().strip(".") in GROUP_WORDS:
+            words.pop()
+        stripped = " ".join(words)
+        if not stripped or stripped == current:
+            return current
+        current = stripped
+
+
+def name_key(name: str) -> str:
+    """What two spellings of one organisation's name share."""
+    return folded(_base(name))
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a long name may go by: with and without its legal form ("TSMC", "TSM")."""
+    out = set()
+    for form in (name, _base(name)):
+        words = [w for w in folded(form).split() if w not in _SMALL_WORDS]
+        if len(words) >= 2:
+            out.add("".join(w[0] for w in words).upper())
+    return out
+
+
+def canonical_names(
+    names: Iterable[str], known: Callable[[str], str | None] = lambda _: None
+) -> dict[str, str]:
+    """Each name of `names` (one entry per mention: frequency counts) → the name its
+    organisation is called by. `known` resolves a name through the reference (None when the
+    reference does not know it); a name it knows is the one used."""
+    counts = Counter(names)
+    groups: dict[str, set[str]] = {}
+    for name in sorted(counts):
+        groups.setdefault(name_key(name), set()).add(name)
+    acronyms = {key: members for key, members in groups.items() if _is_acronym(members)}
+    for key, members in sorted(acronyms.items()):
+        (acronym,) = {m.upper() for m in members}
+        hosts = [
+            k
+            for k, ms in groups.items()
+            if k != key and k not in acronyms and any(acronym in _initials(m) for m in ms)
+        ]
+        if len(hosts) == 1:
+            groups[hosts[0]] |= groups.pop(key)
+    out: dict[str, str] = {}
+    for members in groups.values():
+        referenced = sorted({r for m in members if (r := known(m))})
+        chosen = (
+            referenced[0]
+            if len(referenced) == 1
+            else min(members, key=lambda m: (-counts[m], len(m), m))
+        )
+        out.update(dict.fromkeys(members, chosen))
+    return out
+
+
+def _is_acronym(members: set[str]) -> bool:
+    return all(_ACRONYM.match(m) for m in members) and len({m.upper() for m in members}) == 1
