@@ -159,7 +159,7 @@ def _claim(
     m: Mention,
     sentence: Span,
     mentions: Sequence[Mention],
-    times: list[Mention],
+    times: tuple[list[Mention], list[Mention]],
     history: _Earlier,
     equivalents: list[Money],
     reference: Reference,
@@ -169,7 +169,8 @@ def _claim(
     subject = bind_subject(source.text, m.span, sentence, mentions, reference)
     metric, scope = classify_metric(sentence.text, m.span.start - sentence.start)
     attributed = bind_attribution(source.text, m.span, sentence, mentions)
-    dated = _period(m, times, history)
+    own, bases = times
+    dated = _period(m, own, history)
     inferred: list[str] = []
     if subject.kind == "unknown" and context.organization is not None:
         subject = Subject(name=context.organization)
@@ -181,12 +182,18 @@ def _claim(
             (*dated.trace, f"period: {context.period.describe()}, from {context.period_basis}"),
         )
         inferred.append(f"period: {context.period.describe()}, from {context.period_basis}")
+    basis = None
+    if metric.endswith("_growth") and dated.period is not None:
+        basis = _basis_of(dated.period, [p for b in bases if (p := _period_of(b))])
+        metric += f"_{basis}" if basis else ""
     value = replace(m.value, amount=editorial_interval(m.value.amount))
     trace = [*m.trace]
     if value.amount != m.value.amount:
         trace.append("rounding slack capped at 10% of the stated figure (exact figure)")
     trace.append(f"subject: {subject.name} ({subject.kind})")
     trace.extend(f"inferred {what}" for what in inferred)
+    if basis:
+        trace.append(f"basis: {basis}, from the period the change is measured against")
     trace.append(f"metric: {metric}" + (f"; scope: {', '.join(scope)}" if scope else ""))
     trace.extend(dated.trace)
     normalized = None
@@ -224,11 +231,12 @@ def _covers(t: Mention, m: Mention) -> bool:
 
 def _own_times(
     m: Mention, figures: Sequence[Mention], times: list[Mention], sentence: Span, text: str
-) -> list[Mention]:
-    """The time expressions of `m`'s sentence that may date `m`: not one that dates another
+) -> tuple[list[Mention], list[Mention]]:
+    """The time expressions of `m`'s sentence that may date `m` — not one that dates another
     figure right before it ("from CHF 48.9 billion in H1 2024"), nor a comparison's base
-    ("compared to Q2 2024", "than in 2023") unless it follows `m` itself."""
-    out = []
+    ("compared to Q2 2024", "than in 2023") unless it follows `m` itself — and the bases."""
+    out: list[Mention] = []
+    bases: list[Mention] = []
     for t in times:
         before = text[max(sentence.start, t.span.start - _BASE_REACH) : t.span.start]
         owner = next(
@@ -242,9 +250,27 @@ def _own_times(
         if owner is not None and owner.span.start != m.span.start:
             continue
         if owner is None and _BASE_BEFORE.search(before):
+            bases.append(t)
             continue
         out.append(t)
-    return out
+    return out, bases
+
+
+def _basis_of(period: Period, bases: list[Period]) -> str | None:
+    """ "yoy" when a change is measured against the period a year before its own, "qoq"
+    against the quarter before ("a 10% drop compared to Q2 2024", said of Q2 2025)."""
+    for base in bases:
+        if _same_days(shift_period(base, years=1), period):
+            return "yoy"
+        if period.granularity == Granularity.QUARTER and _same_days(
+            shift_period(base, months=3), period
+        ):
+            return "qoq"
+    return None
+
+
+def _same_days(a: Period, b: Period) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
 
 
 def _editorial(money: Money) -> Money:

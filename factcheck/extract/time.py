@@ -226,11 +226,18 @@ def _start_in(hit: Hit, year: int) -> date | None:
 def _year_on_side(hit: Hit, bound: date, ahead: bool) -> int:
     """The year that puts a year-less date (month, part of a year) nearest on or before
     `bound` (news reports what already happened) or, `ahead`, on or after it; a leap day
-    looks as far as the nearest leap year."""
+    looks as far as the nearest leap year. Ahead, a quarter or half still under way is the
+    one meant ("Q4 guidance" given in October is for this Q4)."""
     step = 1 if ahead else -1
     for year in range(bound.year - step, bound.year + 9 * step, step):
         start = _start_in(hit, year)
-        if start is not None and (start >= bound if ahead else start <= bound):
+        if start is None:
+            continue
+        if ahead and hit.part is not None:
+            end = part_period(hit.part[0], hit.part[1], year, None).end
+            if end is not None and end > bound:
+                return year
+        elif start >= bound if ahead else start <= bound:
             return year
     return bound.year
 

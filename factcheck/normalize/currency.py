@@ -72,17 +72,22 @@ def _scale(amount: Amount, low_rate: Decimal, high_rate: Decimal, tolerance: Dec
 
 
 def normalize_money(
-    money: Money, on: date | None, target: str = COMMON_CURRENCY, basis: str = ""
+    money: Money,
+    on: date | None,
+    target: str = COMMON_CURRENCY,
+    basis: str = "",
+    slack: Decimal = FX_BASIS_TOLERANCE,
 ) -> Normalized | None:
     """`money` in `target` currency at the rate of `on`; None when a currency is unknown.
 
-    `basis` says where `on` came from (publication date, period end) for the rule text.
+    `basis` says where `on` came from (publication date, period end) for the rule text;
+    `slack` is how far a writer's rate may sit from the reference rate on each side.
     """
     if money.currency == target:
         return Normalized(amount=money.amount, currency=target, rule="stated in " + target)
     if not (supported(money.currency) and supported(target)):
         return None
-    tolerance = f"±{FX_BASIS_TOLERANCE * 100}% FX basis"
+    tolerance = f"±{slack * 100}% FX basis"
     if on is not None:
         rate = low_rate = high_rate = rate_on(money.currency, target, on)
         rule = (
@@ -99,7 +104,7 @@ def normalize_money(
             f"{tolerance}"
         )
     return Normalized(
-        amount=_scale(money.amount, low_rate, high_rate, FX_BASIS_TOLERANCE),
+        amount=_scale(money.amount, low_rate, high_rate, slack),
         currency=target,
         rate=rate,
         rate_date=on,
