@@ -39,6 +39,11 @@ RESULTS_LAG = timedelta(days=30)
 #: How many words into the headline its subject may sit ("Exclusive: TSMC raises …").
 HEADLINE_SUBJECT_WORDS = 3
 
+#: Abbreviations a URL opens with that name no company.
+BUSINESS_ABBREVIATIONS = frozenset(
+    "ceo cfo coo cto ipo gdp ev evs ai us usa uk eu etf esg fy yoy qoq ytd q1 q2 q3 q4 h1 h2 "
+    "news amp www html".split()
+)
 _HEADING = re.compile(r"^\s*#{1,6}\s+(?P<text>\S[^\n]*)$")
 _SLUG_SPLIT = re.compile(r"[-_+./]+")
 _ID_LIKE = re.compile(r"^(?:\d{5,}|[0-9a-f]{8,}|index|html?|php|aspx?|amp|news|article)$", re.I)
@@ -131,6 +136,18 @@ def _headline_organization(headline: str, orgs: Sequence[Mention]) -> str | None
     return first[1]
 
 
+def _slug_acronym(slug: str) -> str | None:
+    """A URL's first word when it can only be a company's acronym ("tsmc-2025q3-report"):
+    two to five letters, not an English word, not a business abbreviation."""
+    from factcheck.extract.entities import common_words
+
+    first = slug.split()[0] if slug.split() else ""
+    if 2 <= len(first) <= 5 and first.isalpha() and first.isascii():
+        if first not in common_words() and first not in BUSINESS_ABBREVIATIONS:
+            return first.upper()
+    return None
+
+
 def _lead_organization(text: str, lead: Span, orgs: Sequence[Mention]) -> str | None:
     for m in orgs:
         if lead.start <= m.span.start < lead.end and not _GOVERNED_BEFORE.search(
@@ -171,6 +188,8 @@ def document_context(
     organization = org_basis = None
     if headline is not None:
         organization = _headline_organization(headline, [*_orgs(headline_mentions), *orgs])
+        if organization is None and basis == "the URL":
+            organization = _slug_acronym(headline)
         org_basis = "the headline" if organization else None
     body = [p for p in lines if p is not in_text]
     lead = next((p for p in body if len(p.text) > 60), body[0] if body else None)

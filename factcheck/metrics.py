@@ -179,12 +179,14 @@ def _figure_end(sentence: str, offset: int) -> int:
     return match.end() if match and match.end() > offset else min(len(sentence), offset + 1)
 
 
-def _family(sentence: str, start: int, end: int, after_only: bool = False) -> str | None:
+def _family(
+    sentence: str, start: int, end: int, after_only: bool = False, reach: int = CUE_REACH_BEFORE
+) -> str | None:
     """The family of the cue nearest the figure `[start, end)` (ties: the earlier table row)."""
     found: list[tuple[int, int, str]] = []
     for rank, (family, side, pattern) in enumerate(_COMPILED):
         if side == "before" and not after_only:
-            window_start = max(0, start - CUE_REACH_BEFORE)
+            window_start = max(0, start - reach)
             found += [
                 (start - m.end(), rank, family)
                 for m in pattern.finditer(sentence, window_start, start)
@@ -312,6 +314,10 @@ def _percent_metric(sentence: str, start: int, end: int, family: str | None) -> 
     )
     if family in RATIO_FAMILIES and not changed:
         return family
+    if family is None and changed:
+        # "Revenue is expected to be between … (a 22% year-over-year increase)": a change
+        # names its measure once, at the start of its sentence.
+        family = _family(sentence, start, end, reach=start)
     if family is None or not changed:
         return "unknown"
     basis = _basis(sentence, start, end)

@@ -54,7 +54,8 @@ _NAME_RUN = compile_pattern(
     r"""
     (?<![\w'’])
     (?P<name>[A-Z][\w&.-]*(?:[ ](?:&[ ])?[A-Z][\w&.-]*){0,3})   # one to four capitalised words
-    (?P<after>['’]s\b|\s+[a-z]+)?                              # what follows: 's, or a word
+    (?P<after>['’]s\b|\s+[a-z]+                                # what follows: 's, a word,
+      |\s*\((?:[A-Z]+:\s?)?[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\))?  # or a ticker: (NYSE: ACME)
     """,
     re.VERBOSE,
 )
@@ -64,7 +65,8 @@ _COMPANY_WORDS = frozenset(
     "ai robotics semiconductor semiconductors chips electronics telecom networks software "
     "solutions industries ventures brands retail mining metals steel insurance securities "
     "holdings group inc corp ltd plc llc co company corporation bio biotech therapeutics "
-    "entertainment studios games gaming airlines shipping railways power solar batteries".split()
+    "entertainment studios games gaming airlines shipping railways power solar batteries "
+    "manufacturing mobile telecommunications airways motors petroleum oil gas chemicals".split()
 )
 _BUSINESS_VERBS = frozenset(
     "invested invests invest raised raises raise reported reports posted posts earned earns "
@@ -95,7 +97,9 @@ _PLACES = frozenset(
     "singapore europe germany france britain uk us u.s. usa america washington russia brazil "
     "canada australia africa asia dubai london paris berlin moscow".split()
 )
-_ABBREVIATED = frozenset({"inc.", "corp.", "co.", "ltd.", "bros."})
+_ABBREVIATED = frozenset(
+    {"inc.", "corp.", "co.", "ltd.", "bros.", "n.v.", "s.a.", "s.p.a.", "a.g.", "b.v.", "plc."}
+)
 # Job titles and report labels that open a capitalised run without being a company's name
 # ("CEO Jane Park expects", "Q3 revenue", "H1 sales").
 _TITLE_WORDS = frozenset(
@@ -105,7 +109,7 @@ _TITLE_WORDS = frozenset(
 _PERIOD_LABEL = compile_pattern(r"(?i:^(?:[QH][1-4]|FY\d{0,4}|[1-4]Q\d{0,2})$)")
 
 
-def _common_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     """Lower-case English words (GCIDE, through `english-words`): a capitalised common word
     alone ("Net profit", "Total sales", "Consolidated revenue") is a sentence's first word,
     not an unknown company. Loaded on first use only."""
@@ -127,8 +131,14 @@ def _unknown_company(match: re.Match[str]) -> str | None:
         words = words[1:]
     if words and words[-1].endswith(".") and words[-1].lower() not in _ABBREVIATED:
         return None  # a sentence's last word, not a name ("… the Financial Times.")
-    if not words or any(w.lower() in _NOT_NAMES or w.lower() in _PLACES for w in words):
+    if not words or any(w.lower() in _NOT_NAMES for w in words):
         return None
+    if (
+        any(w.lower() in _PLACES for w in words[1:])
+        or len(words) == 1
+        and words[0].lower() in _PLACES
+    ):
+        return None  # a place may open a name ("Taiwan Semiconductor …"), not be one
     while words and _PERIOD_LABEL.match(words[-1]):
         words = words[:-1]  # "Orbital Freight Q3 2025": the period is not part of the name
     if not words or any(w.lower() in _TITLE_WORDS or _PERIOD_LABEL.match(w) for w in words):
@@ -136,12 +146,13 @@ def _unknown_company(match: re.Match[str]) -> str | None:
     if words[0].lower() in _STATEMENT_WORDS:
         return None
     after = (match["after"] or "").strip().lower()
+    ticker = after.startswith("(")
     shaped = words[-1].lower().rstrip(".") in _COMPANY_WORDS and len(words) > 1
     possessive = after in ("'s", "’s")
-    common = all(w.lower().strip(".") in _common_words() for w in words)
-    if common and not (shaped or possessive or after in _BUSINESS_VERBS):
+    common = all(w.lower().strip(".") in common_words() for w in words)
+    if common and not (shaped or possessive or ticker or after in _BUSINESS_VERBS):
         return None
-    if shaped or possessive or after in _BUSINESS_VERBS or after in _BUSINESS_NOUNS:
+    if shaped or possessive or ticker or after in _BUSINESS_VERBS or after in _BUSINESS_NOUNS:
         return " ".join(words)
     return None
 
