@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from review_fixtures import make_report
 from starlette.testclient import TestClient
@@ -150,21 +150,37 @@ def test_a_reviewer_name_beyond_latin_1_is_kept_and_remembered(store: DecisionSt
 
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
+REAL = None  # stands for this server's own token, or a real finding
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+@settings(max_examples=60, deadline=None)
+@given(
+    csrf=st.one_of(st.none(), TEXT),
+    reviewer=st.one_of(TEXT, st.text(min_size=MAX_REVIEWER - 2, max_size=MAX_REVIEWER + 3)),
+    note=st.one_of(TEXT, st.integers(MAX_NOTE - 2, MAX_NOTE + 3).map(lambda n: " " + "x" * n)),
+    status=st.one_of(st.sampled_from(["confirmed", "dismissed", "follow_up"]), TEXT),
+    fingerprint=st.one_of(st.none(), TEXT),
 )
-@given(csrf=TEXT, reviewer=TEXT, note=TEXT, status=TEXT, fingerprint=TEXT)
 def test_any_form_is_answered_never_a_crash(
-    tmp_path: Path, csrf: str, reviewer: str, note: str, status: str, fingerprint: str
+    csrf: str | None, reviewer: str, note: str, status: str, fingerprint: str | None
 ) -> None:
-    store = DecisionStore(tmp_path / f"{abs(hash((csrf, reviewer, note)))}.sqlite")
-    client = local_client(store)  # raises on any server error
-    form = {"csrf": csrf, "reviewer": reviewer, "note": note, "status": status}
-    form["fingerprint"] = fingerprint
-    response = client.post("/decide", data=form, headers={"Origin": LOCAL})
-    assert response.status_code in (400, 403, 404)
+    with fresh_store() as store:
+        client = local_client(store)  # raises on any server error
+        form = decision_form(client, reviewer=reviewer, note=note, status=status)
+        form["csrf"] = form["csrf"] if csrf is REAL else csrf
+        form["fingerprint"] = form["fingerprint"] if fingerprint is REAL else fingerprint
+        response = client.post("/decide", data=form, headers={"Origin": LOCAL})
+        valid = (
+            0 < len(reviewer.strip()) <= MAX_REVIEWER
+            and len(note.strip()) <= MAX_NOTE
+            and status in ("confirmed", "dismissed", "follow_up")
+        )
+        if response.status_code == 303:
+            assert valid
+            assert [d.reviewer for d in store.history()] == [reviewer.strip()]
+        else:
+            assert response.status_code in (400, 403, 404)
+            assert response.text and store.history() == []
 
 
 # --- Body size: refused on Content-Length before reading, and while a stream comes in ----------
@@ -330,6 +346,11 @@ def test_the_token_in_the_address_becomes_a_cookie_and_leaves_the_address(
     }
     assert client.post("/decide", data=form, headers={"Origin": LAN}).status_code == 303
     assert [d.reviewer for d in store.history()] == ["Ben"]
+
+
+def test_an_empty_access_token_is_refused(store: DecisionStore) -> None:
+    with pytest.raises(ValueError, match="empty access token"):
+        create_app(make_report, store, access_token="")
 
 
 def test_scripts_send_the_token_in_a_header(store: DecisionStore) -> None:

@@ -37,6 +37,7 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 _HEADERS = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+_HEADER_NAMES = frozenset(name for name, _ in _HEADERS)
 NO_TOKEN_REMOTE = (
     "this server has no access token, so it answers only this machine; "
     "serve with --host to let others in with a token"
@@ -85,6 +86,8 @@ class Guard:
     def __init__(
         self, app: ASGIApp, *, allowed_hosts: Collection[str], access_token: str | None = None
     ) -> None:
+        if access_token == "":
+            raise ValueError("an empty access token would let anyone in")
         self.app = app
         self.allowed_hosts = frozenset(h.strip("[]").lower() for h in allowed_hosts)
         self.access_token = access_token
@@ -96,8 +99,8 @@ class Guard:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                names = {name for name, _ in _HEADERS}
-                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                headers = message.get("headers", [])
+                kept = [(k, v) for k, v in headers if k.lower() not in _HEADER_NAMES]
                 message = {**message, "headers": [*kept, *_HEADERS]}
             await send(message)
 
