@@ -14,11 +14,12 @@ from factcheck.review import DecisionStatus, DecisionStore
 from factcheck.review.app import CSRF_COOKIE, create_app
 
 ORIGIN = "http://127.0.0.1:8765"
+LOCAL_CLIENT = ("127.0.0.1", 50000)  # the app answers only this machine when it has no token
 
 
 def client_for(report: Report, store: DecisionStore) -> TestClient:
     app = create_app(lambda: report, store, corpus="sample", reviewer="Ana")
-    return TestClient(app, base_url=ORIGIN, follow_redirects=False)
+    return TestClient(app, base_url=ORIGIN, follow_redirects=False, client=LOCAL_CLIENT)
 
 
 @pytest.fixture

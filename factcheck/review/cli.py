@@ -189,7 +189,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     importing.set_defaults(run=_cmd_import)
 
     serving = actions.add_parser("serve", parents=[common], help="the local review web app")
-    serving.add_argument("--host", default=DEFAULT_HOST, help=f"default {DEFAULT_HOST}")
+    serving.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"default {DEFAULT_HOST}; any other address needs the access token printed at start",
+    )
     serving.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
     serving.add_argument("--reviewer", help=f"default name (${REVIEWER_ENV} or login)")
     serving.set_defaults(run=_cmd_serve)

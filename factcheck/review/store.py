@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from pydantic import TypeAdapter
 
@@ -68,6 +70,62 @@ ORDER BY fingerprint
 """
 
 _EXPORT_ROWS = TypeAdapter(list[Decision])
+
+# Paged reads (for the web app): the current rows are _CURRENT's, so "current" means one thing.
+_CURRENT_OF = f"SELECT * FROM ({_CURRENT}) WHERE fingerprint IN (SELECT value FROM json_each(?))"
+_STALE = f"SELECT * FROM ({_CURRENT}) WHERE fingerprint NOT IN (SELECT value FROM json_each(?))"
+_HISTORY_OF = f"SELECT seq, {', '.join(_COLUMNS)} FROM decisions WHERE fingerprint = ?"
+
+K = TypeVar("K", str, int)
+
+
+@dataclass(frozen=True)
+class Page(Generic[K]):
+    """One page of decisions, and the keys that open its neighbours (None at either end).
+
+    `previous` goes back as `before=`, `next` goes on as `after=`: keyset paging, so a page
+    costs the same however many rows come before it.
+    """
+
+    decisions: tuple[Decision, ...]
+    previous: K | None = None
+    next: K | None = None
+
+
+def _keyset_page(
+    db: sqlite3.Connection,
+    query: str,
+    params: tuple[str, ...],
+    key: str,
+    *,
+    after: K | None,
+    before: K | None,
+    limit: int,
+    descending: bool,
+) -> Page[K]:
+    """The `limit` rows of `query` (a SELECT ending in WHERE ...) next to a key, in key order."""
+    if limit < 1:
+        raise ValueError("a page holds at least one decision")
+    onward, back = ("<", ">") if descending else (">", "<")
+    order, reverse = ("DESC", "ASC") if descending else ("ASC", "DESC")
+
+    def rows(op: str, at: K | None, direction: str, count: int) -> list[sqlite3.Row]:
+        bound = "" if at is None else f" AND {key} {op} ?"
+        sql = f"{query}{bound} ORDER BY {key} {direction} LIMIT ?"
+        return db.execute(sql, (*params, *(() if at is None else (at,)), count)).fetchall()
+
+    if before is not None:
+        page = rows(back, before, reverse, limit)[::-1]
+    else:
+        page = rows(onward, after, order, limit)
+    if not page:
+        return Page(())
+    first, last = page[0][key], page[-1][key]
+    return Page(
+        tuple(_decision(row) for row in page),
+        previous=first if rows(back, first, reverse, 1) else None,
+        next=last if rows(onward, last, order, 1) else None,
+    )
 
 
 def store_path(sources: Path) -> Path:
@@ -183,6 +241,60 @@ class DecisionStore:
         with self._connect() as db:
             rows = db.execute(query + " ORDER BY decided_at, seq", params)
             return [_decision(row) for row in rows]
+
+    def current_of(self, fingerprints: Collection[str]) -> dict[str, Decision]:
+        """The latest decision of each of `fingerprints` that has one; reads only those."""
+        with self._connect() as db:
+            rows = db.execute(_CURRENT_OF, (json.dumps(sorted(fingerprints)),))
+            return {row["fingerprint"]: _decision(row) for row in rows}
+
+    def stale_page(
+        self,
+        present: Collection[str],
+        *,
+        after: str | None = None,
+        before: str | None = None,
+        limit: int = 50,
+    ) -> Page[str]:
+        """A page of the current decisions of fingerprints not in `present`, by fingerprint."""
+        with self._connect() as db:
+            return _keyset_page(
+                db,
+                _STALE,
+                (json.dumps(sorted(present)),),
+                "fingerprint",
+                after=after,
+                before=before,
+                limit=limit,
+                descending=False,
+            )
+
+    def history_pages(
+        self,
+        fingerprints: Iterable[str],
+        *,
+        after: int | None = None,
+        before: int | None = None,
+        limit: int = 20,
+    ) -> dict[str, Page[int]]:
+        """One page of each fingerprint's history, newest (last inserted) first.
+
+        The keys are insertion numbers: `after=` goes to older rows, `before=` to newer ones.
+        """
+        with self._connect() as db:
+            return {
+                fingerprint: _keyset_page(
+                    db,
+                    _HISTORY_OF,
+                    (fingerprint,),
+                    "seq",
+                    after=after,
+                    before=before,
+                    limit=limit,
+                    descending=True,
+                )
+                for fingerprint in fingerprints
+            }
 
     def decisions_for(self, report: Report) -> DecisionSet:
         """The report's findings' current decisions, and the stale ones beside them."""
