@@ -142,9 +142,9 @@ def _slug_acronym(slug: str) -> str | None:
     from factcheck.extract.entities import common_words
 
     first = slug.split()[0] if slug.split() else ""
-    if 2 <= len(first) <= 5 and first.isalpha() and first.isascii():
-        if first not in common_words() and first not in BUSINESS_ABBREVIATIONS:
-            return first.upper()
+    shaped = 2 <= len(first) <= 5 and first.isalpha() and first.isascii()
+    if shaped and first not in common_words() and first not in BUSINESS_ABBREVIATIONS:
+        return first.upper()
     return None
 
 

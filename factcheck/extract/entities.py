@@ -133,10 +133,8 @@ def _unknown_company(match: re.Match[str]) -> str | None:
         return None  # a sentence's last word, not a name ("… the Financial Times.")
     if not words or any(w.lower() in _NOT_NAMES for w in words):
         return None
-    if (
-        any(w.lower() in _PLACES for w in words[1:])
-        or len(words) == 1
-        and words[0].lower() in _PLACES
+    if any(w.lower() in _PLACES for w in words[1:]) or (
+        len(words) == 1 and words[0].lower() in _PLACES
     ):
         return None  # a place may open a name ("Taiwan Semiconductor …"), not be one
     while words and _PERIOD_LABEL.match(words[-1]):
