@@ -188,8 +188,8 @@ def document_context(
     organization = org_basis = None
     if headline is not None:
         organization = _headline_organization(headline, [*_orgs(headline_mentions), *orgs])
-        if organization is None and basis == "the URL":
-            organization = _slug_acronym(headline)
+        if organization is None and basis == "the URL" and not orgs:
+            organization = _slug_acronym(headline)  # a text that names no company at all
         org_basis = "the headline" if organization else None
     body = [p for p in lines if p is not in_text]
     lead = next((p for p in body if len(p.text) > 60), body[0] if body else None)

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from factcheck.extract.currencies import CODES
 from factcheck.reference import Reference, load_reference
 from factcheck.regex_cache import compile_pattern
 from factcheck.values import Mention, MentionKind, Span
@@ -54,7 +55,7 @@ _NAME_RUN = compile_pattern(
     r"""
     (?<![\w'’])
     (?P<name>[A-Z][\w&.-]*(?:[ ](?:&[ ])?[A-Z][\w&.-]*){0,3})   # one to four capitalised words
-    (?P<after>['’]s\b|\s+[a-z]+                                # what follows: 's, a word,
+    (?P<after>['’]s\b|\s+(?:(?:has|have|had|will|also)\s+)?[a-z]+  # what follows: 's, a word,
       |\s*\((?:[A-Z]+:\s?)?[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\))?  # or a ticker: (NYSE: ACME)
     """,
     re.VERBOSE,
@@ -141,10 +142,11 @@ def _unknown_company(match: re.Match[str]) -> str | None:
         words = words[:-1]  # "Orbital Freight Q3 2025": the period is not part of the name
     if not words or any(w.lower() in _TITLE_WORDS or _PERIOD_LABEL.match(w) for w in words):
         return None
-    if words[0].lower() in _STATEMENT_WORDS:
-        return None
+    if words[0].lower() in _STATEMENT_WORDS or (len(words) == 1 and words[0] in CODES):
+        return None  # "Net profit", "USD revenue"
     after = (match["after"] or "").strip().lower()
     ticker = after.startswith("(")
+    after = after.split()[-1] if after.split() else after  # "has reported": the verb
     shaped = words[-1].lower().rstrip(".") in _COMPANY_WORDS and len(words) > 1
     possessive = after in ("'s", "’s")
     common = all(w.lower().strip(".") in common_words() for w in words)

@@ -1658,7 +1658,8 @@ RULES: list[Rule] = [
     ),
     _rule(
         r"""
-        (?:the\s+)?['’]?(?P<dec>1[0-9]\d0|20[0-9]0|[2-9]0)['’]?\s?s\b  # 1990s, the '90s
+        (?<![\w.,])(?:the\s+)?['’]?(?P<dec>1[0-9]\d0|20[0-9]0|[2-9]0)['’]?\s?s\b  # 1990s, '90s
+                                                  # (not "A220s", a model's plural)
         """,
         _decade,
         frozenset({"<decade>"}),
