@@ -22,17 +22,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
-from itertools import pairwise
 
 from factcheck.extract.amounts import Bound, amount_for, qualifier_after, qualifier_before
 from factcheck.extract.counts import count_noun_after
-from factcheck.extract.currencies import CODES, DOLLAR, NAMES, PREFIXES, WHOLE_UNIT_CURRENCIES
+from factcheck.extract.currencies import (
+    AMBIGUOUS,
+    CODES,
+    DOLLAR,
+    NAMES,
+    PREFIXES,
+    WHOLE_UNIT_CURRENCIES,
+)
 from factcheck.extract.money import (
     CurrencyMark,
     currency_after,
     currency_before,
     currency_name_before,
+    is_unsettled,
+    may_mean,
     resolve_dollar,
+    resolve_mark,
 )
 from factcheck.extract.numeral_words import SCALE_WORDS
 from factcheck.extract.numerals import Numeral, find_numerals
@@ -120,6 +129,9 @@ _NAME_BEFORE = compile_pattern(
     """,
     re.VERBOSE,
 )
+# A minus glued before a currency mark, after a space or an opening bracket: not the dash of
+# a range ("$38-$42 billion"), whose dash follows a digit.
+_MINUS_BEFORE = compile_pattern(r"(?:(?<=[\s(\[:=])|(?<![\s\S]))[-−]\Z")
 _BARE_SCALE = compile_pattern(r"(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 _VAGUE_BEFORE = compile_pattern(
     r"(?<![A-Za-z])(?:few|several|many|some|tens\s+of|hundreds\s+of|thousands\s+of)[ \u00a0]+\Z",
@@ -137,7 +149,7 @@ _PERCENT_OF_BEFORE = compile_pattern(
 _PHRASE_END = compile_pattern(r"[ \u00a0]*(?:[.,;:!?)]|\Z)")
 
 _RANGE_JOIN = compile_pattern(
-    r"[ \u00a0]*(?:(?P<dash>[-–—~])|(?P<word>to|through|thru|and|till|until))[ \u00a0]*\Z",
+    r"[ \u00a0]*(?:(?P<dash>[-–—~〜～至到])|(?P<word>to|through|thru|and|till|until))[ \u00a0]*\Z",
     re.IGNORECASE,
 )
 _BETWEEN = compile_pattern(r"(?<![A-Za-z])between[ \u00a0]+\Z", re.IGNORECASE)
@@ -151,7 +163,8 @@ _A_CURRENCY = compile_pattern(
     r"[ \u00a0]*(?:[.,;:!?)]|\Z|(?:and|or|each|per|a)\b))",  # "a dollar." but not "a euro fund"
     re.IGNORECASE,
 )
-_EQUIVALENT_OPEN = compile_pattern(r"[ \u00a0]*[(（][ \u00a0]*\Z")
+_EQUIVALENT_OPEN = compile_pattern(r"[ \u00a0]*[(（][ \u00a0]*(?:or[ \u00a0]+)?", re.IGNORECASE)
+_EQUIVALENT_NEXT = compile_pattern(r"[ \u00a0]*[;,/][ \u00a0]*")
 _EQUIVALENT_CLOSE = compile_pattern(r"[ \u00a0]*[)）]")
 
 _AND_CENTS = compile_pattern(r"[ \u00a0]+(?:and[ \u00a0]+)?", re.IGNORECASE)
@@ -188,6 +201,12 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
             before = None
     if before is not None:
         start = before.start
+        minus = _MINUS_BEFORE.search(text, max(0, start - 2), start)
+        if minus is not None and numeral.value > 0:  # "-€5 million", "−US$3bn"
+            start = minus.start()
+            numeral = replace(
+                numeral, value=-numeral.value, steps=(*numeral.steps, "negative sign")
+            )
     elif start and text[start - 1].isalpha() and text[start - 1].isascii():
         return None  # "COVID19", "GPT4": letters glued before the digits and no currency
         # (Chinese runs without spaces: "超过4500亿元" is fine)
@@ -217,19 +236,22 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
     ):
         after = None  # "$ 20.00 $ 37.50": a second sign opens the next amount
     if after is not None and (
-        before is None or DOLLAR in (after.code, before.code) or after.code == before.code
+        before is None
+        or is_unsettled(after.code)
+        or is_unsettled(before.code)
+        or after.code == before.code
     ):
-        # "US$ 5 dollars": the more precise mark wins; "$1,190.00 AUD": the code does
-        mark = before if before is not None and after.code == DOLLAR else after
+        # "US$ 5 dollars", "新台幣5元": the more precise mark wins; "$1,190.00 AUD": the code does
+        mark = before if before is not None and is_unsettled(after.code) else after
         fig = _Figure(
-            start, after.end, MentionKind.MONEY, _whole_units(numeral, mark.code), currency=mark
+            start, after.end, MentionKind.MONEY, _whole_units(text, numeral, mark), currency=mark
         )
         fig.minor = after.factor
         _scale_after_currency(text, fig)
         return fig
     if before is not None:
         fig = _Figure(
-            start, end, MentionKind.MONEY, _whole_units(numeral, before.code), currency=before
+            start, end, MentionKind.MONEY, _whole_units(text, numeral, before), currency=before
         )
         fig.minor = before.factor
         return fig
@@ -253,9 +275,13 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
     return _Figure(start, end, MentionKind.NUMBER, numeral)
 
 
-def _whole_units(numeral: Numeral, code: str) -> Numeral:
-    """ "Rp 31.500": in a currency written without minor units, ".500" groups thousands."""
-    if code not in WHOLE_UNIT_CURRENCIES or not _DOT_THOUSANDS.fullmatch(numeral.digits):
+def _whole_units(text: str, numeral: Numeral, mark: CurrencyMark) -> Numeral:
+    """ "Rp 31.500": in a currency written without minor units, ".500" groups thousands (but
+    "74.683 trillion won" is a decimal: a scale follows)."""
+    if numeral.scaled or not _DOT_THOUSANDS.fullmatch(numeral.digits):
+        return numeral
+    code = resolve_mark(mark.code, text)[0] if mark.code in AMBIGUOUS else mark.code
+    if code not in WHOLE_UNIT_CURRENCIES:
         return numeral
     return replace(
         numeral,
@@ -350,9 +376,16 @@ def _merge_range(text: str, left: _Figure, right: _Figure) -> _Figure | None:
     kinds = {left.kind, right.kind}
     if len(kinds) == 2 and MentionKind.NUMBER not in kinds:
         return None
+    currency = left.currency or right.currency
     if left.currency and right.currency and left.currency.code != right.currency.code:
-        return None
+        # "$5 to HK$7", "新台幣1.64兆元到1.76兆元": a bare mark takes the other end's currency
+        one, other = sorted((left.currency, right.currency), key=lambda m: is_unsettled(m.code))
+        if not may_mean(other.code, one.code):
+            return None
+        currency = one
     low, high = left.low, right.low
+    if low.year_like and high.scaled and low.value > high.value / high.factor:
+        return None  # "from 18.6 billion in 2023 to 5.5 billion": a year, then an amount
     if not low.scaled and high.factor > 1 and low.value <= high.value / high.factor:
         low = replace(
             low,
@@ -377,7 +410,7 @@ def _merge_range(text: str, left: _Figure, right: _Figure) -> _Figure | None:
         marked.kind,
         low,
         high,
-        currency=left.currency or right.currency,
+        currency=currency,
         minor=marked.minor,
         points_factor=marked.points_factor,
         unit=marked.unit,
@@ -500,16 +533,28 @@ def _cents_of(text: str, prev: _Figure, fig: _Figure) -> bool:
 
 
 def _link_equivalents(text: str, figures: list[_Figure]) -> None:
-    """ "50 billion yuan ($7 billion)": the parenthesised amount restates the one before."""
-    for prev, fig in pairwise(figures):
-        if prev.kind is not MentionKind.MONEY or fig.kind is not MentionKind.MONEY:
+    """ "50 billion yuan ($7 billion)", "777 billion yuan ($107bn; £83bn)": the amounts in
+    parentheses right after an amount restate it, in other currencies."""
+    for i, prev in enumerate(figures):
+        if prev.kind is not MentionKind.MONEY or i + 1 == len(figures):
             continue
-        if not _EQUIVALENT_OPEN.search(text, prev.end, fig.start):
+        if not _EQUIVALENT_OPEN.fullmatch(text, prev.end, figures[i + 1].start):
             continue
-        if _EQUIVALENT_CLOSE.match(text, fig.end) is None:
+        last = i + 1
+        while (
+            last + 1 < len(figures)
+            and figures[last + 1].kind is MentionKind.MONEY
+            and _EQUIVALENT_NEXT.fullmatch(text, figures[last].end, figures[last + 1].start)
+        ):
+            last += 1
+        glosses = figures[i + 1 : last + 1]
+        if any(f.kind is not MentionKind.MONEY for f in glosses):
             continue
-        fig.equivalent_of = prev.start
-        fig.steps.append(f"restates the amount at offset {prev.start} in another currency")
+        if _EQUIVALENT_CLOSE.match(text, glosses[-1].end) is None:
+            continue
+        for fig in glosses:
+            fig.equivalent_of = prev.start
+            fig.steps.append(f"restates the amount at offset {prev.start} in another currency")
 
 
 def _is_year(text: str, fig: _Figure) -> bool:
@@ -582,6 +627,9 @@ def _mention(text: str, fig: _Figure, dollar: tuple[str, str] | None) -> Mention
         code, note = fig.currency.code, None
         if code == DOLLAR:
             code, note = dollar or resolve_dollar(text)
+            steps.append(note)
+        elif code in AMBIGUOUS:
+            code, note = resolve_mark(code, text)
             steps.append(note)
         else:
             steps.append(f"currency {fig.currency.surface!r} → {code}")
