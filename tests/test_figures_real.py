@@ -212,6 +212,7 @@ def test_korean_jo_and_eok_add_up_in_won(jo: int, eok: int) -> None:
 @pytest.mark.parametrize(
     ("text", "stated", "currency"),
     [
+        ("순이익은 3조2,105억원이다.", "3.2105e12", "KRW"),
         ("支出為297.6億美元。", "2.976e10", "USD"),
         ("五年合計1,670億美元。", "1.67e11", "USD"),
         ("調整後利益は70億ユーロ程度を見込む。", "7e9", "EUR"),
@@ -350,3 +351,62 @@ def test_several_glosses_in_one_parenthesis_restate_the_amount() -> None:
 def test_a_parenthesised_amount_in_a_later_sentence_restates_nothing() -> None:
     found = moneys("Its loss was €3.2 million in 2024. A year earlier it was (€2.9 million).")
     assert [m.equivalent_of for m in found] == [None, None]
+
+
+# --------------------------------------------------------------------------- names, not codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AMD 2023 sales beat the forecast by 4 billion.",
+        "A report on NPR 2024 said 300 staff would go.",
+        "According to Ars 5 engineers quit.",
+        "Ron 3 goals ahead, the club celebrated.",
+        "PHP 8 shipped with 40 new functions.",
+    ],
+)
+def test_a_company_or_outlet_name_is_no_currency(text: str) -> None:
+    assert moneys(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("In Yerevan a flat costs AMD 30 million.", "AMD"),
+        ("The Manila fare rose to PHP 15.", "PHP"),
+        ("The Kathmandu budget is NPR 1.8 trillion.", "NPR"),
+        ("It paid MAD 100 for the permit.", "MAD"),
+    ],
+)
+def test_a_name_like_code_is_a_currency_where_its_country_is_named(
+    text: str, currency: str
+) -> None:
+    assert one_money(text).currency == currency
+
+
+# --------------------------------------------------------------------------- multiples
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Bookings rose threefold over the year.", "threefold", 3),
+        ("Bookings saw a 4-fold jump.", "4-fold", 4),
+        ("The stock is up 12x since listing.", "12x", 12),
+        ("Margins grew 2.5 times in a decade.", "2.5 times", Decimal("2.5")),
+        ("Output is six times higher than in 2019.", "six times", 6),
+        ("The plant is 3 times as large.", "3 times", 3),
+    ],
+)
+def test_a_multiple_is_read_with_its_word(text: str, surface: str, value: Decimal) -> None:
+    (mention,) = [m for m in find_quantities(text) if m.span.text == surface]
+    assert mention.kind is MentionKind.NUMBER
+    assert mention.value.amount.stated == value  # type: ignore[union-attr]
+    assert any("a multiple" in step for step in mention.trace)
+
+
+def test_times_as_occasions_is_no_multiple() -> None:
+    (mention,) = find_quantities("The regulator fined the bank 7 times last year.")
+    assert mention.span.text == "7"
+    assert not any("a multiple" in step for step in mention.trace)

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 DOLLAR = "$"  # placeholder code for an unqualified dollar, resolved later
 
@@ -506,11 +507,11 @@ class AmbiguousMark:
     readings: tuple[Reading, ...]
 
 
-def _load_marks() -> dict[str, AmbiguousMark]:
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "currency_marks.toml").read_text("utf-8"))
+
+
+def _load_marks(data: dict[str, Any]) -> dict[str, AmbiguousMark]:
     """Add the data file's surfaces to the tables; the ambiguous marks, by placeholder."""
-    data = tomllib.loads(
-        (Path(__file__).parent / "data" / "currency_marks.toml").read_text("utf-8")
-    )
     PREFIXES.update(data["prefixes"])
     SUFFIXES.update(data["suffixes"])
     marks: dict[str, AmbiguousMark] = {}
@@ -532,4 +533,10 @@ def _load_marks() -> dict[str, AmbiguousMark]:
     return marks
 
 
-AMBIGUOUS: dict[str, AmbiguousMark] = _load_marks()
+AMBIGUOUS: dict[str, AmbiguousMark] = _load_marks(_DATA)
+
+# ISO codes spelled like a company's or an outlet's name ("AMD", "NPR"): currencies only
+# where the text names the currency or its country.
+NAME_LIKE_CODES: dict[str, Reading] = {
+    e["code"]: Reading(e["code"], tuple(e["names"]), tuple(e["places"])) for e in _DATA["name_like"]
+}

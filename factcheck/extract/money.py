@@ -20,6 +20,7 @@ from factcheck.extract.currencies import (
     DOLLAR_MARKS,
     DOLLAR_PREFIX_LETTERS,
     MINOR_UNITS,
+    NAME_LIKE_CODES,
     NAMES,
     PREFIXES,
     SUFFIXES,
@@ -135,14 +136,27 @@ _GLUED_DIGIT = compile_pattern(r"\d")
 _WINDOW = 12
 
 
-def _code(raw: str) -> str | None:
-    """An ISO code as written, if it is one; lower case only when it is not also a word."""
+def _code(raw: str, text: str = "") -> str | None:
+    """An ISO code as written, if it is one; lower case only when it is not also a word, never
+    capitalised like a name ("Ars", "Ron"), and a name-like code ("AMD", "NPR") only where
+    `text` names its currency or country."""
     code = raw.upper()
     if code in CODE_ALIASES:
         return CODE_ALIASES[code]
-    if code not in CODES or (raw != code and code in CODE_WORDS):
+    if code not in CODES or (raw != code and (code in CODE_WORDS or raw.istitle())):
+        return None
+    if code in NAME_LIKE_CODES and not _names_currency(code, text):
         return None
     return code
+
+
+@lru_cache(maxsize=64)
+def _names_currency(code: str, text: str) -> bool:
+    reading = NAME_LIKE_CODES[code]
+    return any(
+        pattern is not None and pattern.search(text) is not None
+        for pattern in (_cue_pattern(reading.names), _cue_pattern(reading.places))
+    )
 
 
 def currency_before(text: str, start: int) -> CurrencyMark | None:
@@ -157,7 +171,7 @@ def currency_before(text: str, start: int) -> CurrencyMark | None:
         return CurrencyMark(dollar, dollar + 1, "$", DOLLAR)
     if match["letters"]:
         letters = match["letters"].replace(".", "").upper()
-        code = DOLLAR_PREFIX_LETTERS.get(letters) or _code(match["letters"])
+        code = DOLLAR_PREFIX_LETTERS.get(letters) or _code(match["letters"], text)
         if code is None:  # unknown letters before "$": the "$" alone
             dollar = text.rfind("$", lo, start)
             return CurrencyMark(dollar, dollar + 1, "$", DOLLAR)
@@ -167,11 +181,11 @@ def currency_before(text: str, start: int) -> CurrencyMark | None:
         code = PREFIXES.get(surface) or SUFFIXES[surface]
     elif match["mcode"]:
         surface = match["mcode"]
-        code = _code(surface[1:]) or ""
+        code = _code(surface[1:], text) or ""
         factor = _MILLION
     else:
         surface = match["code"]
-        code = "" if surface.upper() in CODE_WORDS else _code(surface) or ""  # "ALL 5 of them"
+        code = "" if surface.upper() in CODE_WORDS else _code(surface, text) or ""  # "ALL 5"
     if not code:
         return None
     begin = lo + match.start()
@@ -203,7 +217,7 @@ def currency_after(text: str, end: int) -> CurrencyMark | None:
         start = match.start("symbol") if match["symbol"] else match.start("word")
         return CurrencyMark(start, match.end(), surface, SUFFIXES[surface])
     match = _CODE_AFTER.match(text, end)
-    if match and (code := _code(match["code"])) and not _GLUED_DIGIT.match(text, match.end()):
+    if match and (code := _code(match["code"], text)) and not _GLUED_DIGIT.match(text, match.end()):
         factor = _MILLION if match["m"] else Decimal(1)
         return CurrencyMark(match.start(), match.end(), match.group().strip(), code, factor)
     match = _MINOR_AFTER.match(text, end)

@@ -49,6 +49,7 @@ class Numeral:
     year_like: bool = False  # a bare four-digit integer that reads as a year (1800-2199)
     fraction: bool = False  # a ratio as written: "3/4", "½", "two thirds"
     digits: str = ""  # the digits as written, separators included ("31.500")
+    multiple: bool = False  # "threefold": a number of times as much, not of things
 
 
 _SPACE_GROUP = "[ \u00a0\u202f\u2009]"
@@ -124,7 +125,9 @@ _CHINESE_SCALE_AFTER = compile_pattern(
     + ")"
 )
 # the next part of a compound: digits glued to a smaller scale ("…2724億", "…683억")
-_CJK_PART = compile_pattern(r"(?P<digits>\d{1,4}(?:\.\d+)?)" + _CHINESE_SCALE_AFTER.pattern)
+_CJK_PART = compile_pattern(
+    r"(?P<digits>\d{1,3},\d{3}|\d{1,4}(?:\.\d+)?)" + _CHINESE_SCALE_AFTER.pattern
+)  # "9조8,413억": the part may group its thousands
 _FOREIGN_SCALE_AFTER = compile_pattern(
     r"[ \u00a0]+(?:"
     + "|".join(sorted((re.escape(w) for w in FOREIGN_SCALES), key=len, reverse=True))
@@ -214,6 +217,31 @@ def _halves(text: str) -> list[Numeral]:
             )
         )
     return found
+
+
+_FOLD_WORD = compile_pattern(
+    r"(?<![A-Za-z])(?P<n>"
+    + "|".join(sorted((*UNITS, *TEENS, *TENS, "hundred", "thousand"), key=len, reverse=True))
+    + r")-?fold(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_FOLD_VALUES = {**UNITS, **TEENS, **TENS, "hundred": 100, "thousand": 1000}
+
+
+def _folds(text: str) -> list[Numeral]:
+    """ "threefold", "ten-fold": a multiple spelled as one word."""
+    return [
+        Numeral(
+            start=match.start(),
+            end=match.end(),
+            value=Decimal(_FOLD_VALUES[match["n"].lower()]),
+            unit=Decimal(1),
+            steps=(f"words {match.group()!r}: a multiple",),
+            words=True,
+            multiple=True,
+        )
+        for match in _FOLD_WORD.finditer(text)
+    ]
 
 
 def _place(digits: str) -> Decimal:
@@ -329,8 +357,9 @@ def _cjk_compound(
     unit = factor
     while (part := _CJK_PART.match(text, end)) and CHINESE_SCALES[part["scale"]] < factor:
         factor = CHINESE_SCALES[part["scale"]]
-        value += Decimal(part["digits"]) * factor
-        unit = _place(part["digits"]) * factor
+        digits = part["digits"].replace(",", "")
+        value += Decimal(digits) * factor
+        unit = _place(digits) * factor
         steps.append(f"plus {part['digits']}{part['scale']} × {factor:,}")
         end = part.end()
     return end, value, unit, steps
@@ -817,6 +846,8 @@ def find_numerals(text: str) -> tuple[Numeral, ...]:
             )
         )
     found.extend(_halves(text))
+    if "fold" in text:
+        found.extend(_folds(text))
     digit_ends = {n.start: n.end for n in found}
     for match in _word_runs(text, digit_ends):
         for numeral in _read_word_run(text, match):

@@ -132,6 +132,20 @@ _NAME_BEFORE = compile_pattern(
 # A minus glued before a currency mark, after a space or an opening bracket: not the dash of
 # a range ("$38-$42 billion"), whose dash follows a digit.
 _MINUS_BEFORE = compile_pattern(r"(?:(?<=[\s(\[:=])|(?<![\s\S]))[-−]\Z")
+_MULTIPLE_AFTER = compile_pattern(
+    r"[ \u00a0-]?fold(?![A-Za-z])|[x×](?![A-Za-z0-9])|[ \u00a0]+(?P<times>times)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_COMPARED_AFTER = compile_pattern(
+    r"[ \u00a0]+(?:more|less|higher|lower|larger|smaller|bigger|greater|faster|as|the|that|"
+    r"over|what)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = compile_pattern(
+    r"(?<![A-Za-z])(?:grew|grow|grows|rose|rise|rises|increased|jumped|surged|climbed|soared|"
+    r"expanded|multiplied|doubled|fell|dropped|up|down|by)[ \u00a0]+\Z",
+    re.IGNORECASE,
+)
 _BARE_SCALE = compile_pattern(r"(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 _VAGUE_BEFORE = compile_pattern(
     r"(?<![A-Za-z])(?:few|several|many|some|tens\s+of|hundreds\s+of|thousands\s+of)[ \u00a0]+\Z",
@@ -255,6 +269,11 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
         )
         fig.minor = before.factor
         return fig
+    multiple = _multiple(text, numeral)
+    if multiple is not None:
+        fig = _Figure(start, multiple, MentionKind.NUMBER, numeral)
+        fig.steps.append(f"a multiple: {text[start:multiple]!r} is × {numeral.value}")
+        return fig
     unit = unit_after(text, end)
     if unit is not None:
         unit_end, surface, pint_unit = unit
@@ -273,6 +292,24 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
     if _BARE_SCALE.match(text, start) and _VAGUE_BEFORE.search(text, max(0, start - 16), start):
         return None  # "a few thousand", "several million": no figure is stated
     return _Figure(start, end, MentionKind.NUMBER, numeral)
+
+
+def _multiple(text: str, numeral: Numeral) -> int | None:
+    """Where a multiple ends: "threefold", "3-fold", "10x", "2.5 times higher", "grew 2.5
+    times"; None for a plain number, and for "called 3 times" (occasions, not a multiple)."""
+    if numeral.multiple:
+        return numeral.end
+    if numeral.fraction or numeral.value <= 0:
+        return None
+    match = _MULTIPLE_AFTER.match(text, numeral.end)
+    if match is None:
+        return None
+    if match["times"] and not (
+        _COMPARED_AFTER.match(text, match.end())
+        or _CHANGE_BEFORE.search(text, max(0, numeral.start - 16), numeral.start)
+    ):
+        return None
+    return match.end()
 
 
 def _whole_units(text: str, numeral: Numeral, mark: CurrencyMark) -> Numeral:
