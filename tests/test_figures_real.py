@@ -410,3 +410,32 @@ def test_times_as_occasions_is_no_multiple() -> None:
     (mention,) = find_quantities("The regulator fined the bank 7 times last year.")
     assert mention.span.text == "7"
     assert not any("a multiple" in step for step in mention.trace)
+
+
+# --------------------------------------------------------------------------- not figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carmaker's 2023 results were restated.",
+        "Its 2026 capital budget is not final.",
+        "The bill is lower than 2019's.",
+        "Margins rose for the first time in five quarters.",
+        "a quarter-over-quarter rise",
+        "Filed as 20240611 under code 000651.",
+    ],
+)
+def test_years_periods_and_codes_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_count_with_grouped_thousands_is_still_a_count() -> None:
+    (count,) = find_quantities("The yard built 2,031 hulls.")
+    assert count.kind is MentionKind.COUNT
+    assert count.value.amount.stated == 2031  # type: ignore[union-attr]
+
+
+def test_three_quarters_is_still_a_share() -> None:
+    (share,) = find_quantities("Three quarters of the staff agreed.")
+    assert share.kind is MentionKind.PERCENT

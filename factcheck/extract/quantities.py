@@ -96,6 +96,8 @@ _NOT_QUANTITIES = compile_pattern(
     | \+\d{1,3}[-\s]\d[\d/\s-]{5,}\d               # international numbers +1-222-2222
     | \b(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])\b       # 1995-01 (year and month)
     | \b(?:1[89]|20)\d\d[-–/]\d\d\b                # 2023-24, 1995/96 (seasons, fiscal years)
+    | \b(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b  # 20250326 (a date stamp)
+    | (?<![\d.,])0\d{4,}\b                      # 002594 (a stock or postal code)
     | \b[vV]\d+(?:\.\d+)+\b                      # version numbers v1.2.3
     | \b\d{1,3}(?:\.\d{1,3}){3}\b                # IP addresses
     | (?:https?://|www\.)\S+                    # URLs (their %-escapes are no percentages)
@@ -111,11 +113,7 @@ _MONTH_BEFORE = compile_pattern(rf"(?<![A-Za-z]){_MONTH}[ \u00a0]\Z", re.IGNOREC
 _MONTH_AFTER = compile_pattern(
     rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?{_MONTH}(?![A-Za-z])", re.IGNORECASE
 )
-_YEAR_CONTEXT = compile_pattern(
-    r"(?<![A-Za-z])(?:in|since|by|of|from|until|till|to|during|year|fiscal|FY|early|late|mid|"
-    r"before|after|through|and|between|[–—-]|,|©)[ \u00a0]*\Z",
-    re.IGNORECASE,
-)
+_POSSESSIVE = compile_pattern(r"['’]s(?![A-Za-z])")
 _GLUED_LETTER = compile_pattern(r"[A-Za-z]")
 _NEXT_DIGITS = compile_pattern(r"[ \u00a0]?\d")
 _DOT_THOUSANDS = compile_pattern(r"\d{1,3}\.\d{3}")
@@ -155,6 +153,7 @@ _DETERMINER_BEFORE = compile_pattern(
     r"(?<![A-Za-z])(?:the|this|that|which|each|any|every|no|another|one|a|little)[ \u00a0]+\Z",
     re.IGNORECASE,
 )
+_HYPHEN_WORD = compile_pattern(r"-[A-Za-z]")
 _OF_AFTER = compile_pattern(r"[ \u00a0]+of(?![A-Za-z])", re.IGNORECASE)
 _PERCENT_OF_BEFORE = compile_pattern(
     r"(?:\A|[.!?;:(][ \u00a0]+)(?:per[ \u00a0]?cents?|percents?)[ \u00a0]+of[ \u00a0]+\Z",
@@ -224,6 +223,8 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
     elif start and text[start - 1].isalpha() and text[start - 1].isascii():
         return None  # "COVID19", "GPT4": letters glued before the digits and no currency
         # (Chinese runs without spaces: "超过4500亿元" is fine)
+    if numeral.words and before is None and _no_share(text, numeral):
+        return None
     proportion_of = _OF_AFTER.match(text, end) if numeral.fraction else None
     if before is None and proportion_of:  # "a quarter of", "1/4 of": a share, in percent
         return _Figure(start, proportion_of.end(), MentionKind.PERCENT, _as_percent(numeral))
@@ -310,6 +311,20 @@ def _multiple(text: str, numeral: Numeral) -> int | None:
     ):
         return None
     return match.end()
+
+
+def _no_share(text: str, numeral: Numeral) -> bool:
+    """ "a quarter-over-quarter rise", "a half-hour": a fraction word inside a compound; "six
+    quarters" (more than one whole, no "of"): quarters of a year, which the time reader takes."""
+    if numeral.fraction and _HYPHEN_WORD.match(text, numeral.end):
+        return True
+    words = text[numeral.start : numeral.end].lower().split()
+    return (
+        len(words) == 2
+        and words[1] == "quarters"
+        and numeral.value >= 1
+        and not _OF_AFTER.match(text, numeral.end)
+    )
 
 
 def _whole_units(text: str, numeral: Numeral, mark: CurrencyMark) -> Numeral:
@@ -595,13 +610,14 @@ def _link_equivalents(text: str, figures: list[_Figure]) -> None:
 
 
 def _is_year(text: str, fig: _Figure) -> bool:
-    """A bare four-digit number in a year's place ("in 2024", "2023-24") is a date."""
-    if not fig.low.year_like or fig.high is not None or fig.bound is not Bound.POINT:
+    """A bare four-digit number in a year's place ("in 2024", "2023-24") is a date, and so is
+    one before a noun ("2024 results": news groups the thousands of a count, "2,024 jets") or
+    a possessive ("higher than 2022's")."""
+    if not fig.low.year_like or fig.high is not None:
         return False
-    return (
-        fig.noun is None
-        or _YEAR_CONTEXT.search(text, max(0, fig.start - 12), fig.start) is not None
-    )
+    if _POSSESSIVE.match(text, fig.low.end):
+        return True
+    return fig.bound is Bound.POINT
 
 
 def _count(text: str, fig: _Figure) -> None:
