@@ -58,7 +58,9 @@ _BEFORE: dict[Bound, tuple[str, ...]] = {
         r"nearly\s+about",
         r"~",
         r"约",
+        r"約",
         r"大约",
+        r"大約",
     ),
     Bound.LOWER: (
         r"more\s+than",
@@ -87,6 +89,7 @@ _BEFORE: dict[Bound, tuple[str, ...]] = {
         r">=",
         r">",
         r"超过",
+        r"超過",
         r"逾",
         r"多于",
     ),
@@ -154,7 +157,7 @@ _AFTER: dict[Bound, tuple[str, ...]] = {
         r"and\s+under",
         r"以下",
     ),
-    Bound.APPROX: (r"or\s+so", r"左右"),
+    Bound.APPROX: (r"or\s+so", r"左右", r"前後", r"程度"),
 }
 
 

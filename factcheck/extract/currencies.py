@@ -1,12 +1,19 @@
 """Currency surfaces as data: symbols, ISO codes and names, each mapped to an ISO 4217 code.
 
 `DOLLAR` marks a bare dollar ("$", "dollars"): ambiguous between USD, HKD, SGD, AUD … and
-resolved per document (see `money.resolve_dollar`).
+resolved per document (see `money.resolve_dollar`). The marks of `AMBIGUOUS` ("¥", "T$",
+"元") stand for themselves until the text around them settles them (`money.resolve_mark`).
+The surfaces added since the first tables, and the ambiguous marks, are data:
+data/currency_marks.toml, with their provenance.
 """
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 DOLLAR = "$"  # placeholder code for an unqualified dollar, resolved later
 
@@ -479,4 +486,57 @@ DOLLAR_MARKS: dict[str, str] = {
     "U.S. dollars": "USD",
     "US dollars": "USD",
     "American dollars": "USD",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One currency an ambiguous mark can stand for, and the words of a text that say so."""
+
+    code: str
+    names: tuple[str, ...]  # the currency named: "yuan", "NT$"
+    places: tuple[str, ...]  # where it is spent: "China", "Taiwan"
+
+
+@dataclass(frozen=True, slots=True)
+class AmbiguousMark:
+    """A mark written for several currencies ("¥" for yen and yuan) and its usual reading."""
+
+    mark: str
+    default: str
+    readings: tuple[Reading, ...]
+
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "currency_marks.toml").read_text("utf-8"))
+
+
+def _load_marks(data: dict[str, Any]) -> dict[str, AmbiguousMark]:
+    """Add the data file's surfaces to the tables; the ambiguous marks, by placeholder."""
+    PREFIXES.update(data["prefixes"])
+    SUFFIXES.update(data["suffixes"])
+    marks: dict[str, AmbiguousMark] = {}
+    for entry in data["ambiguous"]:
+        mark = entry["mark"]
+        marks[mark] = AmbiguousMark(
+            mark,
+            entry["default"],
+            tuple(
+                Reading(r["code"], tuple(r["names"]), tuple(r["places"])) for r in entry["readings"]
+            ),
+        )
+        for surface in entry["surfaces"]:
+            for table in (PREFIXES, SUFFIXES):
+                if surface in table:
+                    table[surface] = mark
+            if surface.endswith("$") and surface[:-1] in DOLLAR_PREFIX_LETTERS:
+                DOLLAR_PREFIX_LETTERS[surface[:-1]] = mark
+    return marks
+
+
+AMBIGUOUS: dict[str, AmbiguousMark] = _load_marks(_DATA)
+
+# ISO codes spelled like a company's or an outlet's name ("AMD", "NPR"): currencies only
+# where the text names the currency or its country.
+NAME_LIKE_CODES: dict[str, Reading] = {
+    e["code"]: Reading(e["code"], tuple(e["names"]), tuple(e["places"])) for e in _DATA["name_like"]
 }

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from factcheck.extract.currencies import (
+    AMBIGUOUS,
     CODE_ALIASES,
     CODE_WORDS,
     CODES,
@@ -18,6 +20,7 @@ from factcheck.extract.currencies import (
     DOLLAR_MARKS,
     DOLLAR_PREFIX_LETTERS,
     MINOR_UNITS,
+    NAME_LIKE_CODES,
     NAMES,
     PREFIXES,
     SUFFIXES,
@@ -29,7 +32,10 @@ __all__ = [
     "currency_after",
     "currency_before",
     "currency_name_before",
+    "is_unsettled",
+    "may_mean",
     "resolve_dollar",
+    "resolve_mark",
 ]
 
 
@@ -56,10 +62,18 @@ _SYMBOL_PREFIXES = [p for p in PREFIXES if not p[0].isalpha()] + [
 ]
 _MILLION = Decimal(10) ** 6
 
+# Letters open a prefix token only at the start of a word: not after a letter or digit, nor
+# after an apostrophe ("the company's $5bn" is no S$, "country music ' s $" neither).
+_PREFIX_TOKEN = r"(?<![A-Za-z0-9'’ʼ])(?<!['’ʼ][ ])"
+# Written apart from the "$", a word that is an article is no currency: "a $3.6bn round".
+_ARTICLES = frozenset({"a", "an"})
+
 _PREFIX = compile_pattern(
     r"""
     (?:
-        (?<![A-Za-z])(?P<letters>[A-Za-z]{1,3}|[Uu]\.[Ss]\.?)[ \u00a0]?\$  # US$, HK $, c $, u.s $
+        """
+    + _PREFIX_TOKEN
+    + r"""(?P<letters>[A-Za-z]{1,3}|[Uu]\.[Ss]\.?)(?P<gap>[ \u00a0]?)\$  # US$, HK $, c $, u.s $
       | (?<![A-Za-z])(?P<alpha>"""
     + _alternation(_ALPHA_PREFIXES)
     + r""")(?![A-Za-z])                      # RMB, Rs., RM, Rp
@@ -78,7 +92,7 @@ _PREFIX = compile_pattern(
 _NAME_AFTER = compile_pattern(
     r"""
     (?:[ \u00a0]?-?[ \u00a0]?)              # "7 billion yuan", "5-dollar"
-    (?:of\s+)?                              # "a million of dollars"
+    (?:(?:of|de|di)\s+|d['’])?              # "a million of dollars", "milhões de euros"
     (?P<name>"""
     + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(NAMES, key=len, reverse=True))
     + r""")
@@ -122,14 +136,27 @@ _GLUED_DIGIT = compile_pattern(r"\d")
 _WINDOW = 12
 
 
-def _code(raw: str) -> str | None:
-    """An ISO code as written, if it is one; lower case only when it is not also a word."""
+def _code(raw: str, text: str = "") -> str | None:
+    """An ISO code as written, if it is one; lower case only when it is not also a word, never
+    capitalised like a name ("Ars", "Ron"), and a name-like code ("AMD", "NPR") only where
+    `text` names its currency or country."""
     code = raw.upper()
     if code in CODE_ALIASES:
         return CODE_ALIASES[code]
-    if code not in CODES or (raw != code and code in CODE_WORDS):
+    if code not in CODES or (raw != code and (code in CODE_WORDS or raw.istitle())):
+        return None
+    if code in NAME_LIKE_CODES and not _names_currency(code, text):
         return None
     return code
+
+
+@lru_cache(maxsize=64)
+def _names_currency(code: str, text: str) -> bool:
+    reading = NAME_LIKE_CODES[code]
+    return any(
+        pattern is not None and pattern.search(text) is not None
+        for pattern in (_cue_pattern(reading.names), _cue_pattern(reading.places))
+    )
 
 
 def currency_before(text: str, start: int) -> CurrencyMark | None:
@@ -139,9 +166,12 @@ def currency_before(text: str, start: int) -> CurrencyMark | None:
     if match is None:
         return None
     factor = Decimal(1)
+    if match["letters"] and match["gap"] and match["letters"].lower() in _ARTICLES:
+        dollar = text.rfind("$", lo, start)  # "a $3.6bn": the article and a bare dollar
+        return CurrencyMark(dollar, dollar + 1, "$", DOLLAR)
     if match["letters"]:
         letters = match["letters"].replace(".", "").upper()
-        code = DOLLAR_PREFIX_LETTERS.get(letters) or _code(match["letters"])
+        code = DOLLAR_PREFIX_LETTERS.get(letters) or _code(match["letters"], text)
         if code is None:  # unknown letters before "$": the "$" alone
             dollar = text.rfind("$", lo, start)
             return CurrencyMark(dollar, dollar + 1, "$", DOLLAR)
@@ -151,11 +181,11 @@ def currency_before(text: str, start: int) -> CurrencyMark | None:
         code = PREFIXES.get(surface) or SUFFIXES[surface]
     elif match["mcode"]:
         surface = match["mcode"]
-        code = _code(surface[1:]) or ""
+        code = _code(surface[1:], text) or ""
         factor = _MILLION
     else:
         surface = match["code"]
-        code = "" if surface.upper() in CODE_WORDS else _code(surface) or ""  # "ALL 5 of them"
+        code = "" if surface.upper() in CODE_WORDS else _code(surface, text) or ""  # "ALL 5"
     if not code:
         return None
     begin = lo + match.start()
@@ -187,7 +217,7 @@ def currency_after(text: str, end: int) -> CurrencyMark | None:
         start = match.start("symbol") if match["symbol"] else match.start("word")
         return CurrencyMark(start, match.end(), surface, SUFFIXES[surface])
     match = _CODE_AFTER.match(text, end)
-    if match and (code := _code(match["code"])) and not _GLUED_DIGIT.match(text, match.end()):
+    if match and (code := _code(match["code"], text)) and not _GLUED_DIGIT.match(text, match.end()):
         factor = _MILLION if match["m"] else Decimal(1)
         return CurrencyMark(match.start(), match.end(), match.group().strip(), code, factor)
     match = _MINOR_AFTER.match(text, end)
@@ -199,7 +229,7 @@ def currency_after(text: str, end: int) -> CurrencyMark | None:
 
 
 _DOLLAR_MARK = compile_pattern(_alternation(DOLLAR_MARKS))
-_OTHER_DOLLARS = compile_pattern(r"(?<![A-Za-z])(?:HK|S|SG|A|AU|C|CA|NZ|NT)\$")
+_OTHER_DOLLARS = compile_pattern(_PREFIX_TOKEN + r"(?:HK|S|SG|A|AU|C|CA|NZ|NT)\$")
 
 
 def resolve_dollar(text: str) -> tuple[str, str]:
@@ -219,5 +249,68 @@ def resolve_dollar(text: str) -> tuple[str, str]:
     return "USD", "bare '$' assumed USD (no other dollar is named in the text)"
 
 
-def is_dollar(code: str) -> bool:
-    return code == DOLLAR
+def is_unsettled(code: str) -> bool:
+    """A bare dollar or another ambiguous mark: any more precise mark next to it wins."""
+    return code == DOLLAR or code in AMBIGUOUS
+
+
+_DOLLARS = frozenset(DOLLAR_PREFIX_LETTERS.values()) | frozenset(DOLLAR_MARKS.values())
+
+
+def may_mean(unsettled: str, code: str) -> bool:
+    """Whether a bare "$" or an ambiguous mark can stand for `code` ("$" for HKD, "¥" for CNY)."""
+    if unsettled == DOLLAR:
+        return code in _DOLLARS
+    entry = AMBIGUOUS.get(unsettled)
+    return entry is not None and (
+        code == entry.default or any(r.code == code for r in entry.readings)
+    )
+
+
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Cues in capitals match as written, other Latin cues as words in any case, the rest
+    (Chinese, Japanese) anywhere."""
+    parts = []
+    for cue in sorted(cues, key=len, reverse=True):
+        if not cue.isascii():
+            parts.append(re.escape(cue))
+        elif cue.isupper() or not cue.isalpha():
+            parts.append(rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])")
+        else:
+            parts.append(rf"(?i:(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z]))")
+    return compile_pattern("|".join(parts)) if parts else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    code: str
+    names: re.Pattern[str] | None
+    places: re.Pattern[str] | None
+
+
+_CUES = {
+    mark: [_Cues(r.code, _cue_pattern(r.names), _cue_pattern(r.places)) for r in entry.readings]
+    for mark, entry in AMBIGUOUS.items()
+}
+
+
+@lru_cache(maxsize=64)
+def resolve_mark(mark: str, text: str) -> tuple[str, str]:
+    """The currency an ambiguous mark ("¥", "T$", "元") stands for in `text`, and why.
+
+    The reading whose currency the text names most often wins ("yuan" makes "¥" CNY); if it
+    names none, the one whose places it names most ("Taiwan" makes "T$" TWD); else the usual
+    reading of the mark.
+    """
+    entry = AMBIGUOUS[mark]
+    for kind in ("currency", "place"):
+        counts = []
+        for cues in _CUES[mark]:
+            pattern = cues.names if kind == "currency" else cues.places
+            found = [] if pattern is None else pattern.findall(text)
+            counts.append((len(found), cues.code, found[0] if found else ""))
+        counts.sort(key=lambda c: -c[0])
+        if counts and counts[0][0] and (len(counts) == 1 or counts[1][0] < counts[0][0]):
+            _, code, cue = counts[0]
+            return code, f"bare {mark!r} read as {code}: the text names the {kind} {cue!r}"
+    return entry.default, f"bare {mark!r} read as {entry.default} (no other reading is named)"

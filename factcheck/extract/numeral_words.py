@@ -1,8 +1,14 @@
-"""Surface forms of numbers and scales, kept as data (English words, suffixes, Chinese)."""
+"""Surface forms of numbers and scales, kept as data (English words, suffixes, Chinese).
+
+The scales of other languages, read after digits ("4,2 Milliarden", "74조683억"), are in
+data/scale_words.toml with their provenance.
+"""
 
 from __future__ import annotations
 
+import tomllib
 from decimal import Decimal
+from pathlib import Path
 
 UNITS: dict[str, int] = {
     "zero": 0,
@@ -184,12 +190,16 @@ CHINESE_DIGITS: dict[str, Decimal] = {
     "九": Decimal(9),
 }
 
+_SCALE_DATA = tomllib.loads(
+    (Path(__file__).parent / "data" / "scale_words.toml").read_text("utf-8")
+)
+
+# Scale words of other languages, after digits only, keyed in lower case.
+FOREIGN_SCALES: dict[str, Decimal] = {
+    word.lower(): Decimal(10) ** power for word, power in _SCALE_DATA["after_digits"].items()
+}
+
 # 亿 is 10^8, not a billion: misreading it is the classic tenfold error.
 CHINESE_SCALES: dict[str, Decimal] = {
-    "十": Decimal(10),
-    "百": Decimal(100),
-    "千": Decimal(1000),
-    "万": Decimal(10) ** 4,
-    "亿": Decimal(10) ** 8,
-    "万亿": Decimal(10) ** 12,
+    word: Decimal(10) ** power for word, power in _SCALE_DATA["cjk"].items()
 }

@@ -18,6 +18,7 @@ from factcheck.extract.numeral_words import (
     CHINESE_SCALES,
     DENOMINATORS,
     DIGIT_SCALES,
+    FOREIGN_SCALES,
     FRACTION_WORDS,
     ORDINAL_UNITS,
     SCALE_SUFFIXES,
@@ -48,6 +49,7 @@ class Numeral:
     year_like: bool = False  # a bare four-digit integer that reads as a year (1800-2199)
     fraction: bool = False  # a ratio as written: "3/4", "½", "two thirds"
     digits: str = ""  # the digits as written, separators included ("31.500")
+    multiple: bool = False  # "threefold": a number of times as much, not of things
 
 
 _SPACE_GROUP = "[ \u00a0\u202f\u2009]"
@@ -89,7 +91,13 @@ _SCALE_AFTER = compile_pattern(
     r"""
     (?P<gap>[ \u00a0-]*)                    # "7 billion", "7-billion", "7billion"
     (?P<scale>"""
-    + "|".join(sorted((re.escape(w) for w in (*SCALE_WORDS, *DIGIT_SCALES)), key=len, reverse=True))
+    + "|".join(
+        sorted(
+            (re.escape(w) for w in (*SCALE_WORDS, *DIGIT_SCALES, *FOREIGN_SCALES)),
+            key=len,
+            reverse=True,
+        )
+    )
     + r"""|k(?=\s*\Z|[^\w])                   # "2.33 k"
     )
     (?![A-Za-z])
@@ -107,7 +115,25 @@ _SUFFIX_AFTER = compile_pattern(
     re.VERBOSE,
 )
 
-_CHINESE_SCALE_AFTER = compile_pattern(r"(?P<scale>万亿|亿|万|千|百)")
+# glued to digits: 億 and 兆 as much as 亿 and 万亿 ("1兆2724億"), but 兆 before a unit is mega
+_CHINESE_SCALE_AFTER = compile_pattern(
+    "(?P<scale>"
+    + "|".join(
+        w + "(?![瓦赫帕焦字位比])" if w == "兆" else w
+        for w in sorted((w for w, f in CHINESE_SCALES.items() if f >= 100), key=len, reverse=True)
+    )
+    + ")"
+)
+# the next part of a compound: digits glued to a smaller scale ("…2724億", "…683억")
+_CJK_PART = compile_pattern(
+    r"(?P<digits>\d{1,3},\d{3}|\d{1,4}(?:\.\d+)?)" + _CHINESE_SCALE_AFTER.pattern
+)  # "9조8,413억": the part may group its thousands
+_FOREIGN_SCALE_AFTER = compile_pattern(
+    r"[ \u00a0]+(?:"
+    + "|".join(sorted((re.escape(w) for w in FOREIGN_SCALES), key=len, reverse=True))
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 _FIRST_WORDS = (*UNITS, *TEENS, *TENS, *SCALE_WORDS, "hundred", "dozen", "dozens")
 _SINGULAR_SCALES = ("thousand", "million", "billion", "trillion")
@@ -193,6 +219,31 @@ def _halves(text: str) -> list[Numeral]:
     return found
 
 
+_FOLD_WORD = compile_pattern(
+    r"(?<![A-Za-z])(?P<n>"
+    + "|".join(sorted((*UNITS, *TEENS, *TENS, "hundred", "thousand"), key=len, reverse=True))
+    + r")-?fold(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_FOLD_VALUES = {**UNITS, **TEENS, **TENS, "hundred": 100, "thousand": 1000}
+
+
+def _folds(text: str) -> list[Numeral]:
+    """ "threefold", "ten-fold": a multiple spelled as one word."""
+    return [
+        Numeral(
+            start=match.start(),
+            end=match.end(),
+            value=Decimal(_FOLD_VALUES[match["n"].lower()]),
+            unit=Decimal(1),
+            steps=(f"words {match.group()!r}: a multiple",),
+            words=True,
+            multiple=True,
+        )
+        for match in _FOLD_WORD.finditer(text)
+    ]
+
+
 def _place(digits: str) -> Decimal:
     """Place value of the last significant digit of a plain decimal string ("3.22" → 0.01).
 
@@ -251,6 +302,7 @@ def _scale_value(word: str) -> Decimal:
     return (
         SCALE_WORDS.get(key)
         or DIGIT_SCALES.get(key)
+        or FOREIGN_SCALES.get(key)
         or SCALE_SUFFIXES.get(word)
         or SCALE_SUFFIXES[key]
     )
@@ -294,7 +346,26 @@ def _power(raw: str) -> Decimal | None:
 _MORE_DIGITS = compile_pattern(r"[.,]\d")
 
 
-def _read_digits(text: str, match: re.Match[str]) -> Numeral | None:
+def _cjk_compound(
+    text: str, end: int, value: Decimal, factor: Decimal
+) -> tuple[int, Decimal, Decimal, list[str]]:
+    """ "1兆2724億", "6686億9800万", "74조683억": parts glued to ever smaller scales add up.
+
+    Returns the new end, the value, the place of its last digit and the steps.
+    """
+    steps: list[str] = []
+    unit = factor
+    while (part := _CJK_PART.match(text, end)) and CHINESE_SCALES[part["scale"]] < factor:
+        factor = CHINESE_SCALES[part["scale"]]
+        digits = part["digits"].replace(",", "")
+        value += Decimal(digits) * factor
+        unit = _place(digits) * factor
+        steps.append(f"plus {part['digits']}{part['scale']} × {factor:,}")
+        end = part.end()
+    return end, value, unit, steps
+
+
+def _read_digits(text: str, match: re.Match[str], thousands_dots: bool = False) -> Numeral | None:
     raw = match["num"]
     if _MORE_DIGITS.match(text, match.end()):
         return None  # "1.2.3", "$.750.30": a code or a garbled figure, no number
@@ -331,7 +402,22 @@ def _read_digits(text: str, match: re.Match[str]) -> Numeral | None:
             value = Decimal(raw.replace(".", "")).copy_sign(value)
             unit = Decimal(1)
             steps.append("'.' groups thousands before ',-'")
+    foreign_scale = _DOT_THOUSANDS.fullmatch(raw) and _FOREIGN_SCALE_AFTER.match(text, end)
+    if foreign_scale or (thousands_dots and _DOT_THOUSANDS.fullmatch(raw)):
+        # "5.520 milhões", "2.319" in a text that writes decimal commas: the dot groups thousands
+        value = Decimal(raw.replace(".", "")).copy_sign(value)
+        unit = _place(raw.replace(".", ""))
+        why = (
+            "before a scale word of a language that does so"
+            if foreign_scale
+            else ("the text writes decimal commas and no decimal points")
+        )
+        steps.append(f"'.' groups thousands: {why}")
     end, factor, scale_steps = _apply_scales(text, end)
+    if scale_steps and factor >= 10**4 and _CJK_PART.match(text, end):
+        end, value, unit, more = _cjk_compound(text, end, value * factor, factor)
+        factor = Decimal(1)
+        scale_steps.extend(more)
     year_like = (
         not scale_steps
         and not match["sign"]
@@ -698,6 +784,22 @@ def _listed(text: str) -> list[Numeral]:
     return items
 
 
+_DECIMAL_COMMA_USE = compile_pattern(r"(?<![\d,.])\d+,\d{1,2}(?![\d,]|\.\d)")
+_DECIMAL_POINT_USE = compile_pattern(r"(?<![\d.,])\d*\.(?:\d{1,2}|\d{4,})(?![\d,]|\.\d)")
+
+
+def _writes_decimal_commas(text: str) -> bool:
+    """Whether the text writes decimals European-style: some "16,7", no "3.22" anywhere.
+
+    Then "2.319" groups thousands, as "1.557,6" does."""
+    return (
+        "," in text
+        and "." in text
+        and _DECIMAL_COMMA_USE.search(text) is not None
+        and _DECIMAL_POINT_USE.search(text) is None
+    )
+
+
 @lru_cache(maxsize=4)
 def find_numerals(text: str) -> tuple[Numeral, ...]:
     """Every numeral in `text`, in order, without overlaps; never raises.
@@ -707,10 +809,11 @@ def find_numerals(text: str) -> tuple[Numeral, ...]:
     """
     found = _listed(text) if "," in text else []
     listed = [(n.start, n.end) for n in found]
+    thousands_dots = _writes_decimal_commas(text)
     for match in _DIGITS.finditer(text):
         if any(lo <= match.start() < hi for lo, hi in listed):
             continue
-        numeral = _read_digits(text, match)
+        numeral = _read_digits(text, match, thousands_dots)
         if numeral is not None:
             found.append(numeral)
     for match in _SLASH_FRACTION.finditer(text):
@@ -743,6 +846,8 @@ def find_numerals(text: str) -> tuple[Numeral, ...]:
             )
         )
     found.extend(_halves(text))
+    if "fold" in text:
+        found.extend(_folds(text))
     digit_ends = {n.start: n.end for n in found}
     for match in _word_runs(text, digit_ends):
         for numeral in _read_word_run(text, match):

@@ -22,17 +22,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
-from itertools import pairwise
 
 from factcheck.extract.amounts import Bound, amount_for, qualifier_after, qualifier_before
 from factcheck.extract.counts import count_noun_after
-from factcheck.extract.currencies import CODES, DOLLAR, NAMES, PREFIXES, WHOLE_UNIT_CURRENCIES
+from factcheck.extract.currencies import (
+    AMBIGUOUS,
+    CODES,
+    DOLLAR,
+    NAMES,
+    PREFIXES,
+    WHOLE_UNIT_CURRENCIES,
+)
 from factcheck.extract.money import (
     CurrencyMark,
     currency_after,
     currency_before,
     currency_name_before,
+    is_unsettled,
+    may_mean,
     resolve_dollar,
+    resolve_mark,
 )
 from factcheck.extract.numeral_words import SCALE_WORDS
 from factcheck.extract.numerals import Numeral, find_numerals
@@ -87,6 +96,8 @@ _NOT_QUANTITIES = compile_pattern(
     | \+\d{1,3}[-\s]\d[\d/\s-]{5,}\d               # international numbers +1-222-2222
     | \b(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])\b       # 1995-01 (year and month)
     | \b(?:1[89]|20)\d\d[-–/]\d\d\b                # 2023-24, 1995/96 (seasons, fiscal years)
+    | \b(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b  # 20250326 (a date stamp)
+    | (?<![\d.,])0\d{4,}\b                      # 002594 (a stock or postal code)
     | \b[vV]\d+(?:\.\d+)+\b                      # version numbers v1.2.3
     | \b\d{1,3}(?:\.\d{1,3}){3}\b                # IP addresses
     | (?:https?://|www\.)\S+                    # URLs (their %-escapes are no percentages)
@@ -102,11 +113,7 @@ _MONTH_BEFORE = compile_pattern(rf"(?<![A-Za-z]){_MONTH}[ \u00a0]\Z", re.IGNOREC
 _MONTH_AFTER = compile_pattern(
     rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?{_MONTH}(?![A-Za-z])", re.IGNORECASE
 )
-_YEAR_CONTEXT = compile_pattern(
-    r"(?<![A-Za-z])(?:in|since|by|of|from|until|till|to|during|year|fiscal|FY|early|late|mid|"
-    r"before|after|through|and|between|[–—-]|,|©)[ \u00a0]*\Z",
-    re.IGNORECASE,
-)
+_POSSESSIVE = compile_pattern(r"['’]s(?![A-Za-z])")
 _GLUED_LETTER = compile_pattern(r"[A-Za-z]")
 _NEXT_DIGITS = compile_pattern(r"[ \u00a0]?\d")
 _DOT_THOUSANDS = compile_pattern(r"\d{1,3}\.\d{3}")
@@ -120,6 +127,23 @@ _NAME_BEFORE = compile_pattern(
     """,
     re.VERBOSE,
 )
+# A minus glued before a currency mark, after a space or an opening bracket: not the dash of
+# a range ("$38-$42 billion"), whose dash follows a digit.
+_MINUS_BEFORE = compile_pattern(r"(?:(?<=[\s(\[:=])|(?<![\s\S]))[-−]\Z")
+_MULTIPLE_AFTER = compile_pattern(
+    r"[ \u00a0-]?fold(?![A-Za-z])|[x×](?![A-Za-z0-9])|[ \u00a0]+(?P<times>times)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_COMPARED_AFTER = compile_pattern(
+    r"[ \u00a0]+(?:more|less|higher|lower|larger|smaller|bigger|greater|faster|as|the|that|"
+    r"over|what)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = compile_pattern(
+    r"(?<![A-Za-z])(?:grew|grow|grows|rose|rise|rises|increased|jumped|surged|climbed|soared|"
+    r"expanded|multiplied|doubled|fell|dropped|up|down|by)[ \u00a0]+\Z",
+    re.IGNORECASE,
+)
 _BARE_SCALE = compile_pattern(r"(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 _VAGUE_BEFORE = compile_pattern(
     r"(?<![A-Za-z])(?:few|several|many|some|tens\s+of|hundreds\s+of|thousands\s+of)[ \u00a0]+\Z",
@@ -129,6 +153,7 @@ _DETERMINER_BEFORE = compile_pattern(
     r"(?<![A-Za-z])(?:the|this|that|which|each|any|every|no|another|one|a|little)[ \u00a0]+\Z",
     re.IGNORECASE,
 )
+_HYPHEN_WORD = compile_pattern(r"-[A-Za-z]")
 _OF_AFTER = compile_pattern(r"[ \u00a0]+of(?![A-Za-z])", re.IGNORECASE)
 _PERCENT_OF_BEFORE = compile_pattern(
     r"(?:\A|[.!?;:(][ \u00a0]+)(?:per[ \u00a0]?cents?|percents?)[ \u00a0]+of[ \u00a0]+\Z",
@@ -137,7 +162,7 @@ _PERCENT_OF_BEFORE = compile_pattern(
 _PHRASE_END = compile_pattern(r"[ \u00a0]*(?:[.,;:!?)]|\Z)")
 
 _RANGE_JOIN = compile_pattern(
-    r"[ \u00a0]*(?:(?P<dash>[-–—~])|(?P<word>to|through|thru|and|till|until))[ \u00a0]*\Z",
+    r"[ \u00a0]*(?:(?P<dash>[-–—~〜～至到])|(?P<word>to|through|thru|and|till|until))[ \u00a0]*\Z",
     re.IGNORECASE,
 )
 _BETWEEN = compile_pattern(r"(?<![A-Za-z])between[ \u00a0]+\Z", re.IGNORECASE)
@@ -151,7 +176,8 @@ _A_CURRENCY = compile_pattern(
     r"[ \u00a0]*(?:[.,;:!?)]|\Z|(?:and|or|each|per|a)\b))",  # "a dollar." but not "a euro fund"
     re.IGNORECASE,
 )
-_EQUIVALENT_OPEN = compile_pattern(r"[ \u00a0]*[(（][ \u00a0]*\Z")
+_EQUIVALENT_OPEN = compile_pattern(r"[ \u00a0]*[(（][ \u00a0]*(?:or[ \u00a0]+)?", re.IGNORECASE)
+_EQUIVALENT_NEXT = compile_pattern(r"[ \u00a0]*[;,/][ \u00a0]*")
 _EQUIVALENT_CLOSE = compile_pattern(r"[ \u00a0]*[)）]")
 
 _AND_CENTS = compile_pattern(r"[ \u00a0]+(?:and[ \u00a0]+)?", re.IGNORECASE)
@@ -188,9 +214,17 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
             before = None
     if before is not None:
         start = before.start
+        minus = _MINUS_BEFORE.search(text, max(0, start - 2), start)
+        if minus is not None and numeral.value > 0:  # "-€5 million", "−US$3bn"
+            start = minus.start()
+            numeral = replace(
+                numeral, value=-numeral.value, steps=(*numeral.steps, "negative sign")
+            )
     elif start and text[start - 1].isalpha() and text[start - 1].isascii():
         return None  # "COVID19", "GPT4": letters glued before the digits and no currency
         # (Chinese runs without spaces: "超过4500亿元" is fine)
+    if numeral.words and before is None and _no_share(text, numeral):
+        return None
     proportion_of = _OF_AFTER.match(text, end) if numeral.fraction else None
     if before is None and proportion_of:  # "a quarter of", "1/4 of": a share, in percent
         return _Figure(start, proportion_of.end(), MentionKind.PERCENT, _as_percent(numeral))
@@ -217,21 +251,29 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
     ):
         after = None  # "$ 20.00 $ 37.50": a second sign opens the next amount
     if after is not None and (
-        before is None or DOLLAR in (after.code, before.code) or after.code == before.code
+        before is None
+        or is_unsettled(after.code)
+        or is_unsettled(before.code)
+        or after.code == before.code
     ):
-        # "US$ 5 dollars": the more precise mark wins; "$1,190.00 AUD": the code does
-        mark = before if before is not None and after.code == DOLLAR else after
+        # "US$ 5 dollars", "新台幣5元": the more precise mark wins; "$1,190.00 AUD": the code does
+        mark = before if before is not None and is_unsettled(after.code) else after
         fig = _Figure(
-            start, after.end, MentionKind.MONEY, _whole_units(numeral, mark.code), currency=mark
+            start, after.end, MentionKind.MONEY, _whole_units(text, numeral, mark), currency=mark
         )
         fig.minor = after.factor
         _scale_after_currency(text, fig)
         return fig
     if before is not None:
         fig = _Figure(
-            start, end, MentionKind.MONEY, _whole_units(numeral, before.code), currency=before
+            start, end, MentionKind.MONEY, _whole_units(text, numeral, before), currency=before
         )
         fig.minor = before.factor
+        return fig
+    multiple = _multiple(text, numeral)
+    if multiple is not None:
+        fig = _Figure(start, multiple, MentionKind.NUMBER, numeral)
+        fig.steps.append(f"a multiple: {text[start:multiple]!r} is × {numeral.value}")
         return fig
     unit = unit_after(text, end)
     if unit is not None:
@@ -253,9 +295,45 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
     return _Figure(start, end, MentionKind.NUMBER, numeral)
 
 
-def _whole_units(numeral: Numeral, code: str) -> Numeral:
-    """ "Rp 31.500": in a currency written without minor units, ".500" groups thousands."""
-    if code not in WHOLE_UNIT_CURRENCIES or not _DOT_THOUSANDS.fullmatch(numeral.digits):
+def _multiple(text: str, numeral: Numeral) -> int | None:
+    """Where a multiple ends: "threefold", "3-fold", "10x", "2.5 times higher", "grew 2.5
+    times"; None for a plain number, and for "called 3 times" (occasions, not a multiple)."""
+    if numeral.multiple:
+        return numeral.end
+    if numeral.fraction or numeral.value <= 0:
+        return None
+    match = _MULTIPLE_AFTER.match(text, numeral.end)
+    if match is None:
+        return None
+    if match["times"] and not (
+        _COMPARED_AFTER.match(text, match.end())
+        or _CHANGE_BEFORE.search(text, max(0, numeral.start - 16), numeral.start)
+    ):
+        return None
+    return match.end()
+
+
+def _no_share(text: str, numeral: Numeral) -> bool:
+    """ "a quarter-over-quarter rise", "a half-hour": a fraction word inside a compound; "six
+    quarters" (more than one whole, no "of"): quarters of a year, which the time reader takes."""
+    if numeral.fraction and _HYPHEN_WORD.match(text, numeral.end):
+        return True
+    words = text[numeral.start : numeral.end].lower().split()
+    return (
+        len(words) == 2
+        and words[1] == "quarters"
+        and numeral.value >= 1
+        and not _OF_AFTER.match(text, numeral.end)
+    )
+
+
+def _whole_units(text: str, numeral: Numeral, mark: CurrencyMark) -> Numeral:
+    """ "Rp 31.500": in a currency written without minor units, ".500" groups thousands (but
+    "74.683 trillion won" is a decimal: a scale follows)."""
+    if numeral.scaled or not _DOT_THOUSANDS.fullmatch(numeral.digits):
+        return numeral
+    code = resolve_mark(mark.code, text)[0] if mark.code in AMBIGUOUS else mark.code
+    if code not in WHOLE_UNIT_CURRENCIES:
         return numeral
     return replace(
         numeral,
@@ -350,9 +428,16 @@ def _merge_range(text: str, left: _Figure, right: _Figure) -> _Figure | None:
     kinds = {left.kind, right.kind}
     if len(kinds) == 2 and MentionKind.NUMBER not in kinds:
         return None
+    currency = left.currency or right.currency
     if left.currency and right.currency and left.currency.code != right.currency.code:
-        return None
+        # "$5 to HK$7", "新台幣1.64兆元到1.76兆元": a bare mark takes the other end's currency
+        one, other = sorted((left.currency, right.currency), key=lambda m: is_unsettled(m.code))
+        if not may_mean(other.code, one.code):
+            return None
+        currency = one
     low, high = left.low, right.low
+    if low.year_like and high.scaled and low.value > high.value / high.factor:
+        return None  # "from 18.6 billion in 2023 to 5.5 billion": a year, then an amount
     if not low.scaled and high.factor > 1 and low.value <= high.value / high.factor:
         low = replace(
             low,
@@ -377,7 +462,7 @@ def _merge_range(text: str, left: _Figure, right: _Figure) -> _Figure | None:
         marked.kind,
         low,
         high,
-        currency=left.currency or right.currency,
+        currency=currency,
         minor=marked.minor,
         points_factor=marked.points_factor,
         unit=marked.unit,
@@ -500,26 +585,39 @@ def _cents_of(text: str, prev: _Figure, fig: _Figure) -> bool:
 
 
 def _link_equivalents(text: str, figures: list[_Figure]) -> None:
-    """ "50 billion yuan ($7 billion)": the parenthesised amount restates the one before."""
-    for prev, fig in pairwise(figures):
-        if prev.kind is not MentionKind.MONEY or fig.kind is not MentionKind.MONEY:
+    """ "50 billion yuan ($7 billion)", "777 billion yuan ($107bn; £83bn)": the amounts in
+    parentheses right after an amount restate it, in other currencies."""
+    for i, prev in enumerate(figures):
+        if prev.kind is not MentionKind.MONEY or i + 1 == len(figures):
             continue
-        if not _EQUIVALENT_OPEN.search(text, prev.end, fig.start):
+        if not _EQUIVALENT_OPEN.fullmatch(text, prev.end, figures[i + 1].start):
             continue
-        if _EQUIVALENT_CLOSE.match(text, fig.end) is None:
+        last = i + 1
+        while (
+            last + 1 < len(figures)
+            and figures[last + 1].kind is MentionKind.MONEY
+            and _EQUIVALENT_NEXT.fullmatch(text, figures[last].end, figures[last + 1].start)
+        ):
+            last += 1
+        glosses = figures[i + 1 : last + 1]
+        if any(f.kind is not MentionKind.MONEY for f in glosses):
             continue
-        fig.equivalent_of = prev.start
-        fig.steps.append(f"restates the amount at offset {prev.start} in another currency")
+        if _EQUIVALENT_CLOSE.match(text, glosses[-1].end) is None:
+            continue
+        for fig in glosses:
+            fig.equivalent_of = prev.start
+            fig.steps.append(f"restates the amount at offset {prev.start} in another currency")
 
 
 def _is_year(text: str, fig: _Figure) -> bool:
-    """A bare four-digit number in a year's place ("in 2024", "2023-24") is a date."""
-    if not fig.low.year_like or fig.high is not None or fig.bound is not Bound.POINT:
+    """A bare four-digit number in a year's place ("in 2024", "2023-24") is a date, and so is
+    one before a noun ("2024 results": news groups the thousands of a count, "2,024 jets") or
+    a possessive ("higher than 2022's")."""
+    if not fig.low.year_like or fig.high is not None:
         return False
-    return (
-        fig.noun is None
-        or _YEAR_CONTEXT.search(text, max(0, fig.start - 12), fig.start) is not None
-    )
+    if _POSSESSIVE.match(text, fig.low.end):
+        return True
+    return fig.bound is Bound.POINT
 
 
 def _count(text: str, fig: _Figure) -> None:
@@ -582,6 +680,9 @@ def _mention(text: str, fig: _Figure, dollar: tuple[str, str] | None) -> Mention
         code, note = fig.currency.code, None
         if code == DOLLAR:
             code, note = dollar or resolve_dollar(text)
+            steps.append(note)
+        elif code in AMBIGUOUS:
+            code, note = resolve_mark(code, text)
             steps.append(note)
         else:
             steps.append(f"currency {fig.currency.surface!r} → {code}")

@@ -65,8 +65,15 @@ def rate_range(source: str, target: str, end: date, years: int) -> tuple[Decimal
 
 
 def _scale(amount: Amount, low_rate: Decimal, high_rate: Decimal, tolerance: Decimal) -> Amount:
-    low = None if amount.low is None else amount.low * low_rate * (1 - tolerance)
-    high = None if amount.high is None else amount.high * high_rate * (1 + tolerance)
+    def bound(end: Decimal | None, rate: Decimal, other: Decimal, outward: int) -> Decimal | None:
+        """One end at the rate that moves it outwards, whatever its sign, then widened."""
+        if end is None:
+            return None
+        scaled = end * (rate if end >= 0 else other)
+        return scaled + outward * abs(scaled) * tolerance
+
+    low = bound(amount.low, low_rate, high_rate, -1)
+    high = bound(amount.high, high_rate, low_rate, 1)
     stated = None if amount.stated is None else amount.stated * (low_rate + high_rate) / 2
     return Amount(stated=stated, low=low, high=high, qualifier=amount.qualifier)
 
