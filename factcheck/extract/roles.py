@@ -107,6 +107,7 @@ _APPOINT_VERBS = (
     r"named|names|appointed|appoints|picked|picks|chose|chooses|chosen|selected|selects"
     r"|tapped|taps|promoted|promotes|elected|elects|hired|hires|installed|installs|made"
 )
+_APPOINTING = frozenset(_APPOINT_VERBS.split("|"))
 _APPOINTED_BEFORE = compile_pattern(
     rf"(?i:\b(?P<verb>{_APPOINT_VERBS})\s+)(?P<person>[^,;.]{{2,60}}?)"
     r"(?i:\s+(?:as\s+)?(?:(?:its|the|their|his|her)\s+)?(?:(?:new|next|permanent)\s+)?)$"
@@ -384,6 +385,11 @@ def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
             person, hi = holder
     if person is None:
         person, lo, status, cue = _holder_before(ctx, lo, status, cue)
+        subject = _SUBJECT_VERB.search(text, max(0, lo - 30), lo) if cue in _APPOINTING else None
+        if organization is None and subject:  # "Acme named Jane Park chief executive"
+            org = _org_ending_at(ctx, subject.start())
+            if org:
+                lo, organization = org
     if person is None and organization is None and surface.lower() in _AMBIGUOUS:
         return []
     if organization is None and _ITS.search(text, max(0, title_lo - 20), title_lo):
