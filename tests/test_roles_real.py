@@ -138,12 +138,29 @@ def _statuses(text: str, published: date | None = date(2025, 4, 1)) -> list[tupl
             "Quillon CEO Rafael Ortiz was replaced by Ingrid Olsen.",
             [("Rafael Ortiz", "former"), ("Ingrid Olsen", "new")],
         ),
+        (
+            "Ingrid Olsen took over from Quillon CEO Rafael Ortiz.",
+            [("Ingrid Olsen", "new"), ("Rafael Ortiz", "former")],
+        ),
+        ("Quillon CEO Rafael Ortiz left the meeting early.", [("Rafael Ortiz", "current")]),
+        ("Quillon CEO Rafael Ortiz left the company in May.", [("Rafael Ortiz", "former")]),
+        ("Quillon's then-CEO Rafael Ortiz spoke.", [("Rafael Ortiz", "former")]),
+        ("A chairman and then CEO Rafael Ortiz of Quillon spoke.", [("Rafael Ortiz", "current")]),
     ],
 )
 def test_the_words_around_a_title_say_how_the_holder_stands(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(_statuses(text)) == sorted(expected)
+
+
+def test_will_become_reaches_past_an_apposition() -> None:
+    text = "Ingrid Olsen, a company veteran, will become chief executive of Quillon."
+    (claim,) = _claims(text, date(2025, 4, 1))
+    assert (claim.person, claim.organization, claim.status) == ("Ingrid Olsen", "Quillon", "future")
+    assert claim.date == Period(
+        start=date(2025, 4, 2), end=None, granularity=claim.date.granularity
+    )
 
 
 def test_will_become_is_a_claim_about_the_date_it_gives() -> None:

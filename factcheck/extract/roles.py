@@ -49,16 +49,13 @@ from factcheck.reference.titles import HEAD, TITLE_SURFACES, canonical_title
 from factcheck.regex_cache import compile_pattern
 from factcheck.text import sentence_at, sentences
 
-__all__ = ["ROLE_STATUSES", "find_roles", "role_claims"]
-
-#: The statuses a role mention can have, in `Mention.trace` as "status: <status> (<cue>)".
-ROLE_STATUSES = ("current", "new", "leaving", "former", "future")
+__all__ = ["find_roles", "role_claims"]
 
 _TITLE_WORDS = sorted(TITLE_SURFACES, key=len, reverse=True)
 _ONE_TITLE = "|".join(w.replace(" ", r"[\s-]+") for w in _TITLE_WORDS)
 _TITLES = compile_pattern(
     rf"""
-    (?<![\w-])
+    (?:(?<![\w-])|(?<=[Ee]x-)|(?<=[Tt]hen-))             # "ex-CEO", "then-chairman" too
     (?P<titles>
       (?i:{_ONE_TITLE})                                  # CEO, chief executive, co-founder ...
       (?:\s*(?:,|and|&)\s*(?:(?i:{_ONE_TITLE})))*        # ... "founder and CEO"
@@ -73,9 +70,10 @@ _TITLE_PART = compile_pattern(rf"(?i:{_ONE_TITLE})")
 _AMBIGUOUS = frozenset({"chair", "head", "boss", "chief", "president", "founder"})
 
 # Words right before the title (or before its organisation) that say when the person held it.
+# ("then-" and "ex-" only hyphenated: "chairman and then CEO" is no former CEO.)
 _QUALIFIER = compile_pattern(
-    r"(?i:\b(?P<q>former|formerly|ex|then|late|outgoing|previous|erstwhile|new|incoming|next"
-    r"|interim|acting|current)[\s-]+(?:the\s+)?)$"
+    r"(?i:\b(?:(?P<q>former|formerly|late|outgoing|previous|erstwhile|new|incoming|next"
+    r"|interim|acting|current)\s+(?:the\s+)?|(?P<h>ex|then)-))$"
 )
 _QUALIFIER_STATUS = {
     "former": "former",
@@ -112,12 +110,16 @@ _APPOINTED_BEFORE = compile_pattern(
     rf"(?i:\b(?P<verb>{_APPOINT_VERBS})\s+)(?P<person>[^,;.]{{2,60}}?)"
     r"(?i:\s+(?:as\s+)?(?:(?:its|the|their|his|her)\s+)?(?:(?:new|next|permanent)\s+)?)$"
 )
+# The holder may stand before an apposition: "Jane Park, a company veteran, will become CEO".
+_APPOSITIVE = r"(?:,[^,.;]{3,80},)?"
 _PASSIVE_BEFORE = compile_pattern(
-    r"(?i:\s*(?:,\s*who\s+)?(?P<aux>will\s+be|is\s+to\s+be|has\s+been|had\s+been|was|is|were)\s+"
+    rf"(?i:{_APPOSITIVE}\s*(?:,\s*who\s+)?"
+    r"(?P<aux>will\s+be|is\s+to\s+be|has\s+been|had\s+been|was|is|were)\s+"
     rf"(?:{_APPOINT_VERBS})\s+(?:as\s+)?(?:(?:its|the|their)\s+)?(?:(?:new|next)\s+)?)$"
 )
 _BECOME_BEFORE = compile_pattern(
-    r"(?i:\s*(?:,\s*who\s+)?(?P<aux>will|would|is\s+set\s+to|is\s+to|is\s+expected\s+to|to)?\s*"
+    rf"(?i:{_APPOSITIVE}\s*(?:,\s*who\s+)?"
+    r"(?P<aux>will|would|is\s+set\s+to|is\s+to|is\s+expected\s+to|to)?\s*"
     r"(?P<verb>become|becomes|became|take\s+over\s+as|takes\s+over\s+as|took\s+over\s+as"
     r"|succeed\s+\S+\s+as|step\s+in\s+as|steps\s+in\s+as)\s+(?:(?:its|the|their)\s+)?"
     r"(?:(?:new|next)\s+)?)$"
@@ -128,7 +130,9 @@ _SUBJECT_VERB = compile_pattern(
 # Departure before the title: "dismissed its CEO", "the resignation of chairman".
 _DEPARTED_BEFORE = compile_pattern(
     r"(?i:\b(?:dismissed|dismisses|fired|fires|ousted|ousts|sacked|sacks|removed|removes"
-    r"|replaced|replaces|succeeded|succeeds|succeeding|replacing)\s+(?:(?:its|the|their)\s+)?"
+    r"|(?P<succeeds>replaced|replaces|succeeded|succeeds|succeeding|replacing"
+    r"|will\s+(?:replace|succeed)|took\s+over\s+from|takes\s+over\s+from))\s+"
+    r"(?:(?:its|the|their)\s+)?"
     r"|\b(?:dismissal|departure|exit|resignation|ousting|removal|firing|sacking|retirement"
     r"|successor|replacement)\s+(?:of|to|for)\s+(?:(?:its|the|their)\s+)?)$"
 )
@@ -141,7 +145,8 @@ _LEAVES_AFTER = compile_pattern(
 )
 _LEFT_AFTER = compile_pattern(
     r"(?i:,?\s*(?:who\s+)?(?:\w+ly\s+)?(?:has\s+|had\s+)?(?:announced\s+(?:his|her)\s+"
-    r"(?:\w+\s+)?(?:resignation|departure|exit)|quit|resigned|stepped\s+down|left|retired"
+    r"(?:\w+\s+)?(?:resignation|departure|exit)|quit|resigned|stepped\s+down|retired"
+    r"|left\s+(?:the\s+(?:company|group|firm|board)|(?:his|her|the)\s+(?:post|position|role|job))"
     r"|departed|was\s+(?:ousted|dismissed|fired|sacked|removed|replaced|forced\s+out)"
     r"|has\s+been\s+(?:ousted|dismissed|fired|sacked|removed|replaced)|,?\s+ousted\b))"
 )
@@ -349,8 +354,8 @@ def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
     qual = _QUALIFIER.search(text, max(0, start - 30), start)
     if qual:
         title_lo = qual.start()
-        status = _QUALIFIER_STATUS.get(qual["q"].lower(), status)
-        cue = qual["q"].lower()
+        cue = (qual["q"] or qual["h"]).lower()
+        status = _QUALIFIER_STATUS.get(cue, status)
     organization: str | None = None
     lo, hi = title_lo, end
     gap = _POSSESSIVE.search(text, max(0, title_lo - 4), title_lo)
@@ -365,8 +370,8 @@ def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
     if lo != title_lo and status == "current":
         before = _QUALIFIER.search(text, max(0, lo - 30), lo)
         if before:
-            status = _QUALIFIER_STATUS.get(before["q"].lower(), status)
-            cue = before["q"].lower()
+            cue = (before["q"] or before["h"]).lower()
+            status = _QUALIFIER_STATUS.get(cue, status)
             lo = before.start()
     of_org = _OF_ORG.match(text, end)
     if organization is None and of_org:
@@ -383,6 +388,10 @@ def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
         holder = _person_at(ctx, gap_after.end())
         if holder:
             person, hi = holder
+            of_org = _OF_ORG.match(text, hi) if organization is None else None
+            after = _org_starting_at(ctx, of_org.end()) if of_org else None
+            if after:  # "CEO Jane Park of Acme"
+                hi, organization = after
     if person is None:
         person, lo, status, cue = _holder_before(ctx, lo, status, cue)
         subject = _SUBJECT_VERB.search(text, max(0, lo - 30), lo) if cue in _APPOINTING else None
@@ -397,21 +406,12 @@ def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
     if person is not None and status in ("current", "new"):
         status, cue = _departure(ctx, lo, hi, status, cue)
     reads = [_Read(lo, hi, surface, _titles(surface), person, organization, status, cue)]
-    replaced = _REPLACED_BY.match(text, hi)
-    if person is not None and replaced:
-        successor = _person_at(ctx, replaced.end())
+    if person is not None:
+        successor = _successor(ctx, lo, hi)
         if successor:
+            name, s_lo, s_hi, s_cue = successor
             reads.append(
-                _Read(
-                    lo,
-                    successor[1],
-                    surface,
-                    reads[0].titles,
-                    successor[0],
-                    organization,
-                    "new",
-                    "replaced by",
-                )
+                _Read(s_lo, s_hi, surface, reads[0].titles, name, organization, "new", s_cue)
             )
     if organization is not None:
         ctx.orgs_seen.append((lo, hi, organization))
@@ -434,7 +434,7 @@ def _holder_before(
         if holder and holder[1] == appointed.end("person"):
             return holder[0], appointed.start(), "new", appointed["verb"].lower()
     for pattern in (_PASSIVE_BEFORE, _BECOME_BEFORE):
-        verb = pattern.search(text, max(0, lo - 60), lo)
+        verb = pattern.search(text, max(0, lo - 150), lo)
         if verb:
             holder = _person_ending_at(ctx, verb.start())
             if holder:
@@ -442,7 +442,8 @@ def _holder_before(
                 future = bool(aux) and aux[0] in ("will", "is", "to", "would")
                 if pattern is _PASSIVE_BEFORE:
                     future = aux[:2] in (["will", "be"], ["is", "to"])
-                return holder[0], holder[1], "future" if future else "new", verb.group().strip()
+                said = verb.group().split(",")[-1].strip()
+                return holder[0], holder[1], "future" if future else "new", said
     return None, lo, status, cue
 
 
@@ -459,6 +460,26 @@ def _departure(ctx: _Context, lo: int, hi: int, status: str, cue: str) -> tuple[
     if left:
         return "former", left.group().strip(" ,").lower()
     return status, cue
+
+
+def _successor(ctx: _Context, lo: int, hi: int) -> tuple[str, int, int, str] | None:
+    """(name, start, end, cue) of the person said to take over from the holder at `lo`-`hi`:
+    "<Y> replaced CEO <X>", "CEO <X> was replaced by <Y>"."""
+    text = ctx.text
+    before = _DEPARTED_BEFORE.search(text, max(0, lo - 40), lo)
+    if before and before["succeeds"]:
+        end = before.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        holder = _person_ending_at(ctx, end)
+        if holder:
+            return holder[0], holder[1], hi, before["succeeds"].lower()
+    replaced = _REPLACED_BY.match(text, hi)
+    if replaced:
+        holder = _person_at(ctx, replaced.end())
+        if holder:
+            return holder[0], lo, holder[1], "replaced by"
+    return None
 
 
 def _who_heads(ctx: _Context) -> list[_Read]:
@@ -502,9 +523,12 @@ def find_roles(
             for m in entities
             if m.kind == MentionKind.ORGANIZATION and not m.organization
         ],
-        surnames=_surnames(find_person_names(text, ref)),
+        surnames={},
     )
-    reads = [r for match in _TITLES.finditer(text) for r in _read_title(ctx, match)]
+    titles = list(_TITLES.finditer(text))
+    if titles or _WHO_HEADS.search(text):  # people are looked for only where roles may be
+        ctx.surnames = _surnames(find_person_names(text, ref))
+    reads = [r for match in titles for r in _read_title(ctx, match)]
     reads.extend(_who_heads(ctx))
     found = [
         Mention(
