@@ -113,6 +113,34 @@ def test_its_title_belongs_to_the_organisation_that_opens_the_sentence() -> None
     assert _roles(text) == [("CFO", "Ingrid Olsen", "Brightwater")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MILAN, May 3 (Newswire) - Brightwater has fired its CFO Ingrid Olsen.",
+        "Brightwater, maker of Sunny Crisps and Gold Oats, will cut jobs, its new chief "
+        "financial officer Ingrid Olsen said.",
+    ],
+)
+def test_its_skips_datelines_and_the_brands_a_sentence_lists(text: str) -> None:
+    assert ("CFO", "Ingrid Olsen", "Brightwater") in _roles(text)
+
+
+def test_a_title_without_its_organisation_takes_the_one_the_text_gave_the_person() -> None:
+    text = "Ingrid Olsen, CEO of Brightwater, spoke. Later CEO Ingrid Olsen said more."
+    assert _roles(text) == [("CEO", "Ingrid Olsen", "Brightwater")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Rafael Ortiz, who led Quillon until 2019, spoke.", "former"),
+        ("Rafael Ortiz, who has led Quillon since 2019, spoke.", "current"),
+    ],
+)
+def test_who_led_is_over_and_who_has_led_goes_on(text: str, status: str) -> None:
+    assert _statuses(text) == [("Rafael Ortiz", status)]
+
+
 def test_the_family_name_alone_is_the_person_named_earlier() -> None:
     text = "Ingrid Olsen joined in 2010. Brightwater CEO Olsen said demand held."
     assert ("CEO", "Ingrid Olsen", "Brightwater") in _roles(text)
@@ -239,3 +267,43 @@ def test_name_reading_never_raises_and_spans_slice(text: str, pos: int) -> None:
         assert 0 <= name.start < name.end <= len(text)
     found = person_name_at(text, min(pos, len(text)), REF)
     assert found is None or found.end <= len(text)
+
+
+_PIECES = st.sampled_from(
+    [
+        "Quillon",
+        "Brightwater",
+        "Acme Holdings Ltd",
+        "CEO",
+        "chief executive",
+        "chairman",
+        "former",
+        "new",
+        "Ingrid Olsen",
+        "Rafael Ortiz",
+        "Commercial Aircraft",
+        "Senior Director",
+        "Quarterly Results",
+        "'s",
+        ",",
+        ".",
+        "of",
+        "named",
+        "will step down",
+        "was replaced by",
+        "who heads",
+        "said",
+        "on June 2, 2025",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=14))
+def test_roles_from_news_like_fragments_name_only_people(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for mention in find_roles(text):
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+        assert mention.person in (None, "Ingrid Olsen", "Rafael Ortiz")
+    for claim in _claims(text, date(2025, 4, 1)):
+        assert claim.person in ("Ingrid Olsen", "Rafael Ortiz")
+        assert claim.status in ("current", "new", "leaving", "former", "future")

@@ -49,22 +49,34 @@ class PersonName:
 
 
 def _valid_length(tokens: list[str], lexicon: NameLexicon) -> int:
-    """How many of `tokens` (from the first) make a person's name; 0 when none do."""
+    """How many of `tokens` (from the first) make a person's name; 0 when none do.
+
+    Given names and initials, then particles, then one family name: "Juan Carlos Ortega",
+    "J.K. Marlowe", "Rafael de la Vega" — and nothing after the family name, so "Ingrid
+    Olsen Quillon" is "Ingrid Olsen" before a company's name.
+    """
     kept = 0
     for token in tokens:
         if lexicon.is_not_name(token.rstrip(".")):
             break
         kept += 1
     tokens = tokens[:kept]
-    if len(tokens) < 2 or not tokens[-1][0].isupper():
+    if len(tokens) < 2:
         return 0
     first = tokens[0]
     if len(first) == 2 and first.isupper():  # "CC Wei", never "US Steel"
-        return kept if len(tokens) == 2 and lexicon.is_family_first(tokens[1]) else 0
-    if _INITIAL_TOKEN.fullmatch(first) or lexicon.is_given(first):
-        return kept
-    if lexicon.is_family_first(first) and len(tokens) in (2, 3):
-        return kept
+        return 2 if lexicon.is_family_first(tokens[1]) else 0
+    if lexicon.is_family_first(first) and not lexicon.is_given(first):
+        return 2 if tokens[1][0].isupper() else 0  # "Ma Huateng", "Lee Jae-yong"
+    if not (_INITIAL_TOKEN.fullmatch(first) or lexicon.is_given(first)):
+        return 0
+    for i, token in enumerate(tokens[1:], start=1):
+        if token[0].islower():
+            continue  # a particle: "de", "van"
+        if not (_INITIAL_TOKEN.fullmatch(token) or lexicon.is_given(token)):
+            return i + 1  # the family name ends the name
+        if i + 1 == len(tokens):
+            return i + 1  # "Mark Thomas": the family name may be a given name too
     return 0
 
 

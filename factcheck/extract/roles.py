@@ -155,7 +155,8 @@ _REPLACED_BY = compile_pattern(
     r"\s+by\s+)"
 )
 _WHO_HEADS = compile_pattern(
-    r",\s+who\s+(?P<verb>heads|leads|runs|chairs|headed|led|ran|chaired)\s+(?:the\s+)?"
+    r",\s+who\s+(?P<aux>(?:has|had)\s+)?(?P<verb>heads|leads|runs|chairs|headed|led|ran|chaired)"
+    r"\s+(?:the\s+)?"
 )
 # "<ORG> has dismissed its CEO": the organisation right before the verb owns the title.
 _SUBJECT_OF_ITS = compile_pattern(
@@ -346,6 +347,8 @@ class _Read:
 
 
 def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
+    """The holder, organisation and status around one title; a successor the words name
+    makes a second read. Empty when an ordinary word ("head", "chief") names no one."""
     text = ctx.text
     start, end = match.span()
     surface = match.group()
@@ -492,11 +495,27 @@ def _who_heads(ctx: _Context) -> list[_Read]:
             continue
         verb = match["verb"]
         title = "chairman" if verb.startswith("chair") else HEAD
-        past = verb in ("headed", "led", "ran", "chaired")
+        # "who led Acme" is over; "who has led Acme since 2019" goes on
+        past = verb in ("headed", "led", "ran", "chaired") and match["aux"] != "has "
         status = "former" if past else "current"
         surface = ctx.text[holder[1] : org[0]]
         out.append(_Read(holder[1], org[0], surface, [title], holder[0], org[1], status, verb))
     return out
+
+
+def _inherit_organisations(reads: list[_Read]) -> None:
+    """A title read without its organisation takes the one the same text gives the same
+    person in the same title ("Jane Park, CEO of Acme, … CEO Jane Park said")."""
+    known: dict[tuple[str, str], set[str]] = {}
+    for read in reads:
+        if read.person and read.organization:
+            for title in read.titles:
+                known.setdefault((read.person, title), set()).add(read.organization)
+    for read in reads:
+        if read.person and read.organization is None:
+            orgs = set().union(*(known.get((read.person, t), set()) for t in read.titles))
+            if len(orgs) == 1:
+                read.organization = orgs.pop()
 
 
 def find_roles(
@@ -530,6 +549,7 @@ def find_roles(
         ctx.surnames = _surnames(find_person_names(text, ref))
     reads = [r for match in titles for r in _read_title(ctx, match)]
     reads.extend(_who_heads(ctx))
+    _inherit_organisations(reads)
     found = [
         Mention(
             kind=MentionKind.ROLE,
