@@ -227,6 +227,13 @@ def test_holders_named_further_apart_than_the_window_do_not_conflict() -> None:
     assert check_conflicting_holders([a, b], {}, REF) == []
 
 
+def test_the_window_is_a_setting() -> None:
+    a = _claim("a", "Rafael Ortiz", date(2025, 3, 1))
+    b = _claim("b", "Ingrid Olsen", date(2025, 3, 11))
+    assert [f.code for f in check_conflicting_holders([a, b], {}, REF)] == ["FC302"]
+    assert check_conflicting_holders([a, b], {}, REF, window_days=5) == []
+
+
 @pytest.mark.parametrize(
     ("old_status", "new_status"),
     [("leaving", "current"), ("current", "new"), ("current", "future")],

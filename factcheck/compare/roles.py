@@ -47,15 +47,15 @@ CONTRADICTS_REFERENCE = CheckInfo(
 CONFLICTING_HOLDERS = CheckInfo(
     "FC302",
     "role.conflicting_holders",
-    Severity.ERROR,
+    Severity.WARNING,  # an error when the reference settles who held the role
     "Sources published close together name different holders of a single-holder role.",
     fires=(
         "Zenith Motors Ltd CEO Jane Park said sales rose.",
         "Zenith Motors Ltd CEO Tom Reyes said sales rose.",
     ),
     quiet=(
-        "Zenith Motors Ltd CEO Jane Park said sales rose.",
-        "Zenith Motors Ltd CFO Tom Reyes said sales rose.",
+        "Zenith Motors Ltd CEO Jane Park will step down.",
+        "Zenith Motors Ltd CEO Tom Reyes said sales rose.",
     ),
 )
 WRONG_TITLE = CheckInfo(
@@ -238,14 +238,14 @@ def check_reference(
     return findings
 
 
-def _apart(a: RoleClaim, b: RoleClaim) -> bool:
-    """True when both claims are dated and more than the window apart."""
+def _apart(a: RoleClaim, b: RoleClaim, window_days: int) -> bool:
+    """True when both claims are dated and more than `window_days` apart."""
     if a.date is None or b.date is None:
         return False
     a_first, a_last = _bounds(a.date)
     b_first, b_last = _bounds(b.date)
     gap = max((b_first - a_last).days, (a_first - b_last).days, 0)
-    return gap > HOLDER_WINDOW_DAYS
+    return gap > window_days
 
 
 def _not_after(a: RoleClaim, b: RoleClaim) -> bool:
@@ -281,9 +281,10 @@ def check_conflicting_holders(
     role_claims: Sequence[RoleClaim],
     sources: Mapping[str, Source],
     reference: Reference | None = None,
+    window_days: int = HOLDER_WINDOW_DAYS,
 ) -> list[Finding]:
     """FC302 role.conflicting_holders: different people in one single-holder role, named by
-    sources published within `HOLDER_WINDOW_DAYS` of each other (or undated).
+    sources published within `window_days` of each other (or undated).
 
     Conflicting: source A (2024-08-27) "Zenith CEO Jane Park", source B (2024-09-10) "Zenith
     chief executive Tom Reyes" — a warning; an error when the reference settles it.
@@ -304,7 +305,7 @@ def check_conflicting_holders(
         holders = sorted((c for c in claims if c.status in _HOLDS), key=lambda c: c.id)
         for a, b in combinations(holders, 2):
             same = _person_key(a.person) == _person_key(b.person)
-            if a.source_id == b.source_id or same or _apart(a, b):
+            if a.source_id == b.source_id or same or _apart(a, b, window_days):
                 continue
             if _handover(a, b, goes, comes) or _handover(b, a, goes, comes):
                 continue
@@ -322,8 +323,8 @@ def check_conflicting_holders(
                     message,
                     [_evidence(a, sources), _evidence(b, sources)],
                     [*_keys(a), *_keys(b)],
-                    rule=f"one holder at a time (sources within {HOLDER_WINDOW_DAYS} days)",
-                    severity=None if settled else Severity.WARNING,
+                    rule=f"one holder at a time (sources within {window_days} days)",
+                    severity=Severity.ERROR if settled else None,
                 )
             )
     return findings
