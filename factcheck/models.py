@@ -163,6 +163,10 @@ class RoleClaim(Frozen):
     role: str
     organization: str
     date: Period | None = None
+    # How the person stands at `date`: "current", "new" (has just taken it over), "leaving"
+    # (holds it, to step down), "former" (held it before) or "future" (holds it from
+    # `date`); see extract/roles.py.
+    status: Literal["current", "new", "leaving", "former", "future"] = "current"
 
 
 # --------------------------------------------------------------------------- findings

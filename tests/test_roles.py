@@ -52,11 +52,12 @@ def test_a_title_with_no_one_named_is_no_role() -> None:
     assert find_roles("She is head of research; he was a founder once.") == []
 
 
-def test_former_titles_are_historical_and_make_no_claim() -> None:
+def test_former_titles_make_a_former_claim_never_a_current_one() -> None:
     text = "Former Alibaba CEO Daniel Zhang left the cloud unit."
     (m,) = find_roles(text)
-    assert m.person == "Daniel Zhang" and m.trace[0].startswith("historical")
-    assert role_claims(Source(id="s", text=text), [m]) == []
+    assert m.person == "Daniel Zhang" and m.trace[0] == "status: former (former)"
+    (claim,) = role_claims(Source(id="s", text=text), [m])
+    assert claim.status == "former"
 
 
 def _source(text: str, published: date | None = None) -> Source:

@@ -3,10 +3,18 @@
 A role claim ("Alibaba's CEO, Daniel Zhang") is dated by its source's publication. The
 reference's dates may be only month- or year-precise, so a claim contradicts the reference
 only when no reading of those dates lets the person hold the role on the claim's date.
+
+A former holder ("former CEO", "X stepped down") makes no claim about the date: it is checked
+against nothing, but it is evidence of a handover. Two sources published within
+`HOLDER_WINDOW_DAYS` of each other that name different holders of a single-holder role
+conflict (FC302), unless the sources themselves tell of the change — the earlier holder is
+said to leave or to have left, or the later one to take over — and the claims fall in that
+order. The finding is an error when the reference settles who held the role, else a warning.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
@@ -15,11 +23,13 @@ from itertools import combinations
 from factcheck.compare.base import CheckInfo, make_finding
 from factcheck.models import Evidence, Finding, Period, RoleClaim, Severity, Source
 from factcheck.reference import Reference, Tenure
+from factcheck.reference.names import name_key
 from factcheck.reference.titles import HEAD, HEAD_TITLES, SINGLE_HOLDER_TITLES
 
 __all__ = [
     "CONFLICTING_HOLDERS",
     "CONTRADICTS_REFERENCE",
+    "HOLDER_WINDOW_DAYS",
     "WRONG_TITLE",
     "check_conflicting_holders",
     "check_reference",
@@ -37,15 +47,15 @@ CONTRADICTS_REFERENCE = CheckInfo(
 CONFLICTING_HOLDERS = CheckInfo(
     "FC302",
     "role.conflicting_holders",
-    Severity.ERROR,
-    "Two sources name different holders of the same single-holder role at the same time.",
+    Severity.WARNING,  # an error when the reference settles who held the role
+    "Sources published close together name different holders of a single-holder role.",
     fires=(
         "Zenith Motors Ltd CEO Jane Park said sales rose.",
         "Zenith Motors Ltd CEO Tom Reyes said sales rose.",
     ),
     quiet=(
-        "Zenith Motors Ltd CEO Jane Park said sales rose.",
-        "Zenith Motors Ltd CFO Tom Reyes said sales rose.",
+        "Zenith Motors Ltd CEO Jane Park will step down.",
+        "Zenith Motors Ltd CEO Tom Reyes said sales rose.",
     ),
 )
 WRONG_TITLE = CheckInfo(
@@ -58,6 +68,18 @@ WRONG_TITLE = CheckInfo(
 )
 
 
+#: Sources published at most this many days apart speak of the same time: different holders
+#: of a single-holder role named by them conflict unless the sources tell of a handover.
+HOLDER_WINDOW_DAYS = 30
+_SPLIT_INITIALS = re.compile(r"\b(\w) (?=\w\b)")
+#: Statuses that say the person holds the role at (or from) the claim's date.
+_HOLDS = frozenset({"current", "new", "leaving", "future"})
+#: Statuses that say the person's tenure ends (or ended) around the claim's date.
+_GOES = frozenset({"leaving", "former"})
+#: Statuses that say the person takes the role over from someone.
+_COMES = frozenset({"new", "future"})
+
+
 def _evidence(claim: RoleClaim, sources: Mapping[str, Source]) -> Evidence:
     source = sources.get(claim.source_id)
     published = source.published.describe() if source and source.published else "date unknown"
@@ -68,6 +90,11 @@ def _evidence(claim: RoleClaim, sources: Mapping[str, Source]) -> Evidence:
         figure=claim.span,
         summary=f"{claim.person}, {claim.role} of {claim.organization} ({published})",
     )
+
+
+def _person_key(name: str) -> str:
+    """A person's name compared loosely: "C.C. Wei", "C. C. Wei" and "CC Wei" are one."""
+    return _SPLIT_INITIALS.sub(r"\1", name_key(name))
 
 
 def _titles(role: str) -> frozenset[str]:
@@ -203,38 +230,92 @@ def check_reference(
     """FC303 where the title is wrong for the person, else FC301 where the date is."""
     findings = []
     for claim in role_claims:
+        if claim.status not in _HOLDS:
+            continue  # "former CEO X" says nothing about the date
         found = _wrong_title(claim, reference, sources) or _contradiction(claim, reference, sources)
         if found is not None:
             findings.append(found)
     return findings
 
 
-def check_conflicting_holders(
-    role_claims: Sequence[RoleClaim], sources: Mapping[str, Source]
-) -> list[Finding]:
-    """FC302 role.conflicting_holders: different people in one single-holder role, same time.
+def _apart(a: RoleClaim, b: RoleClaim, window_days: int) -> bool:
+    """True when both claims are dated and more than `window_days` apart."""
+    if a.date is None or b.date is None:
+        return False
+    a_first, a_last = _bounds(a.date)
+    b_first, b_last = _bounds(b.date)
+    gap = max((b_first - a_last).days, (a_first - b_last).days, 0)
+    return gap > window_days
 
-    Conflicting: source A (2024-08-27) "Alibaba CEO Eddie Wu", source B (2024-08-27)
-    "Alibaba's chief executive Daniel Zhang" (error); with either date unknown, a warning.
-    Consistent: "Tencent CEO Pony Ma" and "Ma Huateng, Tencent's chief executive" (one person),
-    or Daniel Zhang in a 2019 source and Eddie Wu in a 2024 one (different times).
+
+def _not_after(a: RoleClaim, b: RoleClaim) -> bool:
+    """True unless both are dated and `a` is later than `b`."""
+    if a.date is None or b.date is None:
+        return True
+    return _bounds(a.date)[0] <= _bounds(b.date)[1]
+
+
+def _handover(old: RoleClaim, new: RoleClaim, goes: set[str], comes: set[str]) -> bool:
+    """True when the sources tell of `old.person` handing over and the claims fit that order:
+    the old holder is said to leave (or to have left) or the new one to take over, and the
+    old holder's claim is not later than the new one's."""
+    told = _person_key(old.person) in goes or _person_key(new.person) in comes
+    return told and _not_after(old, new)
+
+
+def _settled(a: RoleClaim, b: RoleClaim, reference: Reference) -> bool:
+    """True when the reference has this role on record and, on the dated claims' dates,
+    lets exactly one of the two people hold it."""
+    tenures = reference.tenures_of_role(a.organization, a.role)
+    if not tenures or a.date is None or b.date is None:
+        return False
+
+    def may(claim: RoleClaim) -> bool:
+        assert claim.date is not None
+        return any(t.person == claim.person and _may_hold(t, claim.date) for t in tenures)
+
+    return may(a) != may(b)
+
+
+def check_conflicting_holders(
+    role_claims: Sequence[RoleClaim],
+    sources: Mapping[str, Source],
+    reference: Reference | None = None,
+    window_days: int = HOLDER_WINDOW_DAYS,
+) -> list[Finding]:
+    """FC302 role.conflicting_holders: different people in one single-holder role, named by
+    sources published within `window_days` of each other (or undated).
+
+    Conflicting: source A (2024-08-27) "Zenith CEO Jane Park", source B (2024-09-10) "Zenith
+    chief executive Tom Reyes" — a warning; an error when the reference settles it.
+    Consistent: "Tencent CEO Pony Ma" and "Ma Huateng, Tencent's chief executive" (one
+    person); sources more than the window apart; a handover the sources tell of: A (09-01)
+    "CEO Jane Park will step down", B (09-20) "Zenith's new CEO Tom Reyes"; and any former
+    holder ("former CEO Jane Park").
     """
     by_role: dict[tuple[str, str], list[RoleClaim]] = defaultdict(list)
     for claim in role_claims:
         if claim.role in SINGLE_HOLDER_TITLES:
-            by_role[(claim.organization, claim.role)].append(claim)
+            by_role[(name_key(claim.organization), claim.role)].append(claim)
     findings = []
-    for (org, role), claims in sorted(by_role.items()):
-        for a, b in combinations(sorted(claims, key=lambda c: c.id), 2):
-            if a.source_id == b.source_id or a.person == b.person:
+    for (_, role), claims in sorted(by_role.items()):
+        org = claims[0].organization
+        goes = {_person_key(c.person) for c in claims if c.status in _GOES}
+        comes = {_person_key(c.person) for c in claims if c.status in _COMES}
+        holders = sorted((c for c in claims if c.status in _HOLDS), key=lambda c: c.id)
+        for a, b in combinations(holders, 2):
+            same = _person_key(a.person) == _person_key(b.person)
+            if a.source_id == b.source_id or same or _apart(a, b, window_days):
                 continue
-            if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
+            if _handover(a, b, goes, comes) or _handover(b, a, goes, comes):
                 continue
             dated = a.date is not None and b.date is not None
-            when = "at the same time" if dated else "with at least one source's date unknown"
+            when = "published close together" if dated else "with at least one date unknown"
+            settled = reference is not None and _settled(a, b, reference)
             message = (
                 f"{a.source_id} names {a.person} and {b.source_id} names {b.person} as {role} of "
-                f"{org}, {when}."
+                f"{org}, {when}"
+                + ("; the reference settles which one held it." if settled else ".")
             )
             findings.append(
                 make_finding(
@@ -242,8 +323,8 @@ def check_conflicting_holders(
                     message,
                     [_evidence(a, sources), _evidence(b, sources)],
                     [*_keys(a), *_keys(b)],
-                    rule="one holder at a time",
-                    severity=None if dated else Severity.WARNING,
+                    rule=f"one holder at a time (sources within {window_days} days)",
+                    severity=Severity.ERROR if settled else None,
                 )
             )
     return findings
@@ -255,5 +336,5 @@ def check_roles(
     """Every role finding: against the reference (FC301, FC303) and across sources (FC302)."""
     return [
         *check_reference(role_claims, sources, reference),
-        *check_conflicting_holders(role_claims, sources),
+        *check_conflicting_holders(role_claims, sources, reference),
     ]

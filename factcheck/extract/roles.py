@@ -1,29 +1,51 @@
-"""Role mentions ("Alibaba's CEO, Daniel Zhang", "CEO Eddie Wu", "Eddie Wu, chief executive
-of Alibaba", "Nvidia founder and CEO Jensen Huang") and the RoleClaims they make.
+"""Role mentions ("Alibaba's CEO, Daniel Zhang", "chief executive Jane Park told analysts",
+"Acme named Jane Park chief executive", "Jane Park, who heads Acme") and the RoleClaims they
+make.
 
 A title is found first; its organisation and holder are then read from the words right
-around it, in the few shapes news text uses:
+around it, in the shapes news text uses:
 
-    <ORG>'s <TITLE>, <PERSON>      Alibaba's CEO, Daniel Zhang
-    <ORG> <TITLE> <PERSON>         Tencent chairman Ma Huateng / Alibaba chief Eddie Wu
-    <TITLE> <PERSON>               CEO Eddie Wu              (organisation unknown)
-    <TITLE> of <ORG>, <PERSON>     the chief executive of Baidu, Robin Li
+    <ORG>'s (new) <TITLE>, <PERSON>   Alibaba's CEO, Daniel Zhang / Acme's new CEO Jane Park
+    <ORG> <TITLE> <PERSON>            Tencent chairman Ma Huateng / Alibaba chief Eddie Wu
+    <TITLE> <PERSON>                  CEO Eddie Wu              (organisation unknown)
+    <TITLE> of <ORG>, <PERSON>        the chief executive of Baidu, Robin Li
     <PERSON>, (the) <ORG>'s <TITLE> / <PERSON>, <TITLE> of <ORG>
+    <ORG> named <PERSON> (as its new) <TITLE> / <PERSON> was appointed <TITLE> of <ORG>
+    <PERSON> will become <TITLE> (on <DATE>)
+    <PERSON>, who heads <ORG>         (the top title, "head")
     <ORG>, founded by <PERSON>
+    "its <TITLE>": the organisation its sentence opens with
 
-"former", "ex-", "then-", "late" or "outgoing" before the title make the mention historical:
-it is kept (with a trace) but makes no RoleClaim, since its date is not the source's.
+The holder must be a person's name (`person_names`: the reference, or the name lexicon's
+shape), never a heading or a title ("CEO Commercial Aircraft" names no one).
+
+The words around a mention also say *when* the person holds the role (`Mention.trace`
+"status: …", read into `RoleClaim.status`):
+- former ("former CEO", "ex-chairman", "dismissed its CEO", "X stepped down", "was replaced
+  by"): a former holder, no claim about the source's date;
+- new ("new CEO X", "Acme named X CEO", "replaced by X"): the holder, who just took over;
+- leaving ("outgoing CEO", "X will step down"): the holder at the source's date, leaving;
+- future ("X will become CEO on 1 March", "to take over as CEO"): a claim about a later date;
+- current otherwise.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from factcheck.extract.entities import find_entities
-from factcheck.models import Mention, MentionKind, RoleClaim, Source, Span
+from factcheck.extract.person_names import (
+    PersonName,
+    find_person_names,
+    person_name_at,
+    person_name_ending_at,
+)
+from factcheck.models import Mention, MentionKind, Period, RoleClaim, Source, Span
 from factcheck.reference import Reference, load_reference
-from factcheck.reference.titles import TITLE_SURFACES, canonical_title
+from factcheck.reference.person_names import name_lexicon
+from factcheck.reference.titles import HEAD, TITLE_SURFACES, canonical_title
 from factcheck.regex_cache import compile_pattern
 from factcheck.text import sentence_at, sentences
 
@@ -33,7 +55,7 @@ _TITLE_WORDS = sorted(TITLE_SURFACES, key=len, reverse=True)
 _ONE_TITLE = "|".join(w.replace(" ", r"[\s-]+") for w in _TITLE_WORDS)
 _TITLES = compile_pattern(
     rf"""
-    (?<![\w-])
+    (?:(?<![\w-])|(?<=[Ee]x-)|(?<=[Tt]hen-))             # "ex-CEO", "then-chairman" too
     (?P<titles>
       (?i:{_ONE_TITLE})                                  # CEO, chief executive, co-founder ...
       (?:\s*(?:,|and|&)\s*(?:(?i:{_ONE_TITLE})))*        # ... "founder and CEO"
@@ -46,16 +68,119 @@ _TITLES = compile_pattern(
 _TITLE_PART = compile_pattern(rf"(?i:{_ONE_TITLE})")
 # Lower-case surfaces that are ordinary words unless capitalised or next to a name.
 _AMBIGUOUS = frozenset({"chair", "head", "boss", "chief", "president", "founder"})
-_FORMER = compile_pattern(r"(?i:\b(?:former|ex|then|late|outgoing|previous|erstwhile)[\s-]*)$")
-_POSSESSIVE_GAP = compile_pattern(r"(?:['’]s)?\s*$")
+
+# Words right before the title (or before its organisation) that say when the person held it.
+# ("then-" and "ex-" only hyphenated: "chairman and then CEO" is no former CEO.)
+_QUALIFIER = compile_pattern(
+    r"(?i:\b(?:(?P<q>former|formerly|late|outgoing|previous|erstwhile|new|incoming|next"
+    r"|interim|acting|current)\s+(?:the\s+)?|(?P<h>ex|then)-))$"
+)
+_QUALIFIER_STATUS = {
+    "former": "former",
+    "formerly": "former",
+    "ex": "former",
+    "then": "former",
+    "late": "former",
+    "previous": "former",
+    "erstwhile": "former",
+    "outgoing": "leaving",
+    "new": "new",
+    "incoming": "new",
+    "next": "future",
+}
+_POSSESSIVE = compile_pattern(r"(?:['’]s)?\s+$")
 _APPOSITION_GAP = compile_pattern(r",\s*(?:(?:the|a|its|as)\s+)?$")
 _OF_ORG = compile_pattern(r"\s+(?:of|at)\s+(?:the\s+)?")
-_PERSON_AFTER = compile_pattern(r",?\s+")
+_PERSON_GAP = compile_pattern(r",?\s*(?:\([A-Z]{2,5}\)\s*)?\s")
+_ITS = compile_pattern(r"(?i:\b(?:its|the\s+(?:company|group|firm|carmaker|bank)['’]s))\s+$")
 _FOUNDED_BY = compile_pattern(
     r"(?i:,?\s+(?:which\s+was\s+|was\s+)?(?:co-?)?founded\s+(?:in\s+\w+\s+)?by\s+)"
 )
-# An unknown holder: two or three capitalised words ("CEO Jane Smith").
-_NAME = compile_pattern(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}(?![\w])")
+_ABBREVIATIONS = frozenset({"inc.", "corp.", "co.", "ltd.", "plc.", "u.s.", "n.v.", "s.a."})
+# An organisation's name read next to a title: one to four capitalised words or an acronym.
+_ORG_RUN = compile_pattern(r"[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,3}")
+
+# "<ORG> named <PERSON> (as its new) <TITLE>" / "<PERSON> was named <TITLE>" and the like.
+_APPOINT_VERBS = (
+    r"named|names|appointed|appoints|picked|picks|chose|chooses|chosen|selected|selects"
+    r"|tapped|taps|promoted|promotes|elected|elects|hired|hires|installed|installs|made"
+)
+_APPOINTING = frozenset(_APPOINT_VERBS.split("|"))
+_APPOINTED_BEFORE = compile_pattern(
+    rf"(?i:\b(?P<verb>{_APPOINT_VERBS})\s+)(?P<person>[^,;.]{{2,60}}?)"
+    r"(?i:\s+(?:as\s+)?(?:(?:its|the|their|his|her)\s+)?(?:(?:new|next|permanent)\s+)?)$"
+)
+# The holder may stand before an apposition: "Jane Park, a company veteran, will become CEO".
+_APPOSITIVE = r"(?:,[^,.;]{3,80},)?"
+_PASSIVE_BEFORE = compile_pattern(
+    rf"(?i:{_APPOSITIVE}\s*(?:,\s*who\s+)?"
+    r"(?P<aux>will\s+be|is\s+to\s+be|has\s+been|had\s+been|was|is|were)\s+"
+    rf"(?:{_APPOINT_VERBS})\s+(?:as\s+)?(?:(?:its|the|their)\s+)?(?:(?:new|next)\s+)?)$"
+)
+_BECOME_BEFORE = compile_pattern(
+    rf"(?i:{_APPOSITIVE}\s*(?:,\s*who\s+)?"
+    r"(?P<aux>will|would|is\s+set\s+to|is\s+to|is\s+expected\s+to|to)?\s*"
+    r"(?P<verb>become|becomes|became|take\s+over\s+as|takes\s+over\s+as|took\s+over\s+as"
+    r"|succeed\s+\S+\s+as|step\s+in\s+as|steps\s+in\s+as)\s+(?:(?:its|the|their)\s+)?"
+    r"(?:(?:new|next)\s+)?)$"
+)
+_SUBJECT_VERB = compile_pattern(
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:on\s+)?\w+day\s+|also\s+|formally\s+|officially\s+)?$"
+)
+# Departure before the title: "dismissed its CEO", "the resignation of chairman".
+_DEPARTED_BEFORE = compile_pattern(
+    r"(?i:\b(?:dismissed|dismisses|fired|fires|ousted|ousts|sacked|sacks|removed|removes"
+    r"|(?P<succeeds>replaced|replaces|succeeded|succeeds|succeeding|replacing"
+    r"|will\s+(?:replace|succeed)|took\s+over\s+from|takes\s+over\s+from))\s+"
+    r"(?:(?:its|the|their)\s+)?"
+    r"|\b(?:dismissal|departure|exit|resignation|ousting|removal|firing|sacking|retirement"
+    r"|successor|replacement)\s+(?:of|to|for)\s+(?:(?:its|the|their)\s+)?)$"
+)
+# Departure after the holder: "X stepped down", "X, who will leave his post".
+_LEAVES_AFTER = compile_pattern(
+    r"(?i:,?\s*(?:who\s+)?(?:\w+ly\s+)?(?:(?:announced|said)\s+(?:that\s+)?(?:he|she)\s+"
+    r"(?:would|will)\s+(?:step\s+down|retire|leave|resign)|(?:will|is\s+set\s+to|is\s+to|plans\s+to|is\s+expected\s+to"
+    r"|is\s+going\s+to|would)\s+(?:step\s+down|retire|leave|resign|depart|quit|hand\s+over)"
+    r"|is\s+(?:stepping\s+down|leaving|retiring|departing)|to\s+step\s+down))"
+)
+_LEFT_AFTER = compile_pattern(
+    r"(?i:,?\s*(?:who\s+)?(?:\w+ly\s+)?(?:has\s+|had\s+)?(?:announced\s+(?:his|her)\s+"
+    r"(?:\w+\s+)?(?:resignation|departure|exit)|quit|resigned|stepped\s+down|retired"
+    r"|left\s+(?:the\s+(?:company|group|firm|board)|(?:his|her|the)\s+(?:post|position|role|job))"
+    r"|departed|was\s+(?:ousted|dismissed|fired|sacked|removed|replaced|forced\s+out)"
+    r"|has\s+been\s+(?:ousted|dismissed|fired|sacked|removed|replaced)|,?\s+ousted\b))"
+)
+_REPLACED_BY = compile_pattern(
+    r"(?i:,?\s*(?:who\s+)?(?:was|has\s+been|will\s+be|is\s+to\s+be)\s+(?:replaced|succeeded)"
+    r"\s+by\s+)"
+)
+_WHO_HEADS = compile_pattern(
+    r",\s+who\s+(?P<aux>(?:has|had)\s+)?(?P<verb>heads|leads|runs|chairs|headed|led|ran|chaired)"
+    r"\s+(?:the\s+)?"
+)
+# "<ORG> has dismissed its CEO": the organisation right before the verb owns the title.
+_SUBJECT_OF_ITS = compile_pattern(
+    r"\s+(?:(?:has|have|had|will|would)\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|es|s)\s+(?:its|their)\s+"
+    r"(?:(?:new|former|previous)\s+)?$"
+)
+#: How far into its sentence the organisation "its" stands for may start (characters).
+_SUBJECT_REACH = 40
+_SENTENCE_END = compile_pattern(r"[.!?](?:\s|$)")
+_SURNAME = compile_pattern(r"[A-Z][^\W\d_]+(?![\w-])")
+
+
+@dataclass
+class _Context:
+    """What every reading of one text shares."""
+
+    text: str
+    ref: Reference
+    orgs_by_end: dict[int, Mention]
+    orgs_by_start: dict[int, Mention]
+    people_by_start: dict[int, Mention]
+    people_by_end: dict[int, Mention]
+    orgs_seen: list[tuple[int, int, str]]  # (start, end, name) of organisations read so far
+    surnames: dict[str, str]  # family name alone → the full name the text gave first
 
 
 def _by_start(mentions: Sequence[Mention], kind: MentionKind) -> dict[int, Mention]:
@@ -66,21 +191,105 @@ def _by_end(mentions: Sequence[Mention], kind: MentionKind) -> dict[int, Mention
     return {m.span.end: m for m in mentions if m.kind == kind}
 
 
-def _org_before(text: str, pos: int, orgs_by_end: dict[int, Mention]) -> Mention | None:
-    gap = _POSSESSIVE_GAP.search(text, 0, pos)
-    return orgs_by_end.get(gap.start()) if gap else None
+def _surnames(names: Sequence[PersonName]) -> dict[str, str]:
+    """Family name → full name, for family names only one person of the text has."""
+    owners: dict[str, set[str]] = {}
+    for name in names:
+        last = name.name.split()[-1]
+        owners.setdefault(last, set()).add(name.name)
+    return {last: next(iter(full)) for last, full in owners.items() if len(full) == 1}
 
 
-def _person_at(
-    text: str, pos: int, people: dict[int, Mention], reference: Reference
-) -> tuple[str, int] | None:
-    """The holder named at `pos`: a known person, else a capitalised name."""
-    if pos in people:
-        person = people[pos]
+def _is_org_surface(surface: str, ctx: _Context) -> bool:
+    words = surface.split()
+    lexicon = name_lexicon()
+    if not words or all(lexicon.is_not_name(w.strip(".,'’")) for w in words):
+        return False
+    return person_name_at(surface, 0, ctx.ref) is None and surface not in ctx.surnames
+
+
+def _org_ending_at(ctx: _Context, end: int) -> tuple[int, str] | None:
+    """(start, name) of the organisation whose name ends at `end`: a recognised one, or a
+    capitalised run that is no person's name ("Zenith", "TSMC")."""
+    if end in ctx.orgs_by_end:
+        org = ctx.orgs_by_end[end]
+        return org.span.start, org.name or org.span.text
+    lexicon = name_lexicon()
+    for match in _ORG_RUN.finditer(ctx.text, max(0, end - 60), end):
+        if match.end() != end or (match.start() > 0 and ctx.text[match.start() - 1].isalnum()):
+            continue
+        words = match.group().split()
+        start = match.start()
+        while words and (
+            lexicon.is_not_name(words[0].strip(".,'’"))
+            or (len(words) > 1 and _ends_sentence(words[0]))  # "… Apple. TSMC CEO"
+        ):
+            start += ctx.text[start:end].index(words[0]) + len(words[0])
+            words = words[1:]
+        surface = " ".join(words)
+        if words and _is_org_surface(surface, ctx):
+            start = end - len(ctx.text[start:end].lstrip())
+            return start, ctx.text[start:end]
+    return None
+
+
+def _ends_sentence(word: str) -> bool:
+    """True for a word that closes a sentence ("Apple."), not an abbreviation ("Inc.")."""
+    return word.endswith(".") and word.lower() not in _ABBREVIATIONS and len(word) > 2
+
+
+def _org_starting_at(ctx: _Context, pos: int) -> tuple[int, str] | None:
+    """(end, name) of the organisation named from `pos` on."""
+    if pos in ctx.orgs_by_start:
+        org = ctx.orgs_by_start[pos]
+        return org.span.end, org.name or org.span.text
+    match = _ORG_RUN.match(ctx.text, pos)
+    if not match:
+        return None
+    words = match.group().split()
+    for i, word in enumerate(words):
+        if _ends_sentence(word):
+            words = words[: i + 1]
+            break
+    words = [*words[:-1], words[-1].rstrip(".,")] if words else words
+    lexicon = name_lexicon()
+    while words and lexicon.is_not_name(words[-1].strip("'’")):
+        words = words[:-1]  # "Airbus Chief Executive" → "Airbus"
+    surface = " ".join(words)
+    if words and _is_org_surface(surface, ctx):
+        return pos + len(surface), surface
+    return None
+
+
+def _person_at(ctx: _Context, pos: int) -> tuple[str, int] | None:
+    """The holder named at `pos`: a known person, a name by the lexicon, or the family name
+    of someone the text named in full."""
+    if pos in ctx.people_by_start:
+        person = ctx.people_by_start[pos]
         return person.name or person.span.text, person.span.end
-    match = _NAME.match(text, pos)
-    if match:
-        return reference.resolve_person(match.group()) or match.group(), match.end()
+    found = person_name_at(ctx.text, pos, ctx.ref)
+    if found:
+        return found.name, found.end
+    match = _SURNAME.match(ctx.text, pos)
+    if match and match.group() in ctx.surnames:
+        return ctx.surnames[match.group()], match.end()
+    return None
+
+
+def _person_ending_at(ctx: _Context, end: int) -> tuple[str, int] | None:
+    """(name, start) of the holder whose name ends at `end`."""
+    if end in ctx.people_by_end:
+        person = ctx.people_by_end[end]
+        return person.name or person.span.text, person.span.start
+    found = person_name_ending_at(ctx.text, end, ctx.ref)
+    if found:
+        return found.name, found.start
+    for surname, full in ctx.surnames.items():
+        start = end - len(surname)
+        if ctx.text.startswith(surname, start) and (
+            start == 0 or not ctx.text[start - 1].isalnum()
+        ):
+            return full, start
     return None
 
 
@@ -93,71 +302,281 @@ def _titles(surface: str) -> list[str]:
     return out
 
 
+def _sentence_end(text: str, pos: int) -> int:
+    match = _SENTENCE_END.search(text, pos)
+    return match.start() if match else len(text)
+
+
+def _subject_org(ctx: _Context, pos: int) -> str | None:
+    """For "its CEO": the organisation its sentence opens with ("Acme, the carmaker, said
+    its CEO …"; "Dutch carmaker Acme dismissed its CEO …"), if named in its first words."""
+    verb = _SUBJECT_OF_ITS.search(ctx.text, max(0, pos - 60), pos)
+    if verb:
+        subject = _org_ending_at(ctx, verb.start())
+        if subject:  # "Acme has dismissed its CEO"
+            return subject[1]
+    start = ctx.text.rfind(". ", 0, pos) + 1
+    start += len(ctx.text[start:pos]) - len(ctx.text[start:pos].lstrip())
+    first: tuple[int, str] | None = None
+    for org_start, _, name in ctx.orgs_seen:
+        if start <= org_start < pos and (first is None or org_start < first[0]):
+            first = (org_start, name)
+    for match in _ORG_RUN.finditer(ctx.text, start, pos):
+        read = _org_starting_at(ctx, match.start())
+        if read and (first is None or match.start() < first[0]):
+            first = (match.start(), read[1])
+        if read:
+            break
+    if first is None or first[0] - start > _SUBJECT_REACH:
+        return None
+    return first[1]
+
+
+@dataclass
+class _Read:
+    """One title read with its holder, organisation and status."""
+
+    lo: int
+    hi: int
+    surface: str
+    titles: list[str]
+    person: str | None
+    organization: str | None
+    status: str
+    cue: str
+
+
+def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
+    """The holder, organisation and status around one title; a successor the words name
+    makes a second read. Empty when an ordinary word ("head", "chief") names no one."""
+    text = ctx.text
+    start, end = match.span()
+    surface = match.group()
+    status, cue = "current", ""
+    title_lo = start
+    qual = _QUALIFIER.search(text, max(0, start - 30), start)
+    if qual:
+        title_lo = qual.start()
+        cue = (qual["q"] or qual["h"]).lower()
+        status = _QUALIFIER_STATUS.get(cue, status)
+    organization: str | None = None
+    lo, hi = title_lo, end
+    gap = _POSSESSIVE.search(text, max(0, title_lo - 4), title_lo)
+    if gap:
+        org = _org_ending_at(ctx, gap.start())
+        if org:
+            lo, organization = org
+    if organization is None and start == title_lo:
+        org = _org_ending_at(ctx, start) if start and not text[start - 1].isspace() else None
+        if org:
+            lo, organization = org
+    if lo != title_lo and status == "current":
+        before = _QUALIFIER.search(text, max(0, lo - 30), lo)
+        if before:
+            cue = (before["q"] or before["h"]).lower()
+            status = _QUALIFIER_STATUS.get(cue, status)
+            lo = before.start()
+    of_org = _OF_ORG.match(text, end)
+    if organization is None and of_org:
+        after = _org_starting_at(ctx, of_org.end())
+        if after:
+            hi, organization = after
+            if text.startswith(("'s ", "’s "), hi):
+                unit = _org_starting_at(ctx, hi + 3)
+                organization = unit[1] if unit else None  # "head of Acme's coffee unit"
+                hi = unit[0] if unit else hi
+    person: str | None = None
+    gap_after = _PERSON_GAP.match(text, hi)
+    if gap_after:
+        holder = _person_at(ctx, gap_after.end())
+        if holder:
+            person, hi = holder
+            of_org = _OF_ORG.match(text, hi) if organization is None else None
+            after = _org_starting_at(ctx, of_org.end()) if of_org else None
+            if after:  # "CEO Jane Park of Acme"
+                hi, organization = after
+    if person is None:
+        person, lo, status, cue = _holder_before(ctx, lo, status, cue)
+        subject = _SUBJECT_VERB.search(text, max(0, lo - 30), lo) if cue in _APPOINTING else None
+        if organization is None and subject:  # "Acme named Jane Park chief executive"
+            org = _org_ending_at(ctx, subject.start())
+            if org:
+                lo, organization = org
+    if person is None and organization is None and surface.lower() in _AMBIGUOUS:
+        return []
+    if organization is None and _ITS.search(text, max(0, title_lo - 20), title_lo):
+        organization = _subject_org(ctx, title_lo)
+    if person is not None and status in ("current", "new"):
+        status, cue = _departure(ctx, lo, hi, status, cue)
+    reads = [_Read(lo, hi, surface, _titles(surface), person, organization, status, cue)]
+    if person is not None:
+        successor = _successor(ctx, lo, hi)
+        if successor:
+            name, s_lo, s_hi, s_cue = successor
+            reads.append(
+                _Read(s_lo, s_hi, surface, reads[0].titles, name, organization, "new", s_cue)
+            )
+    if organization is not None:
+        ctx.orgs_seen.append((lo, hi, organization))
+    return reads
+
+
+def _holder_before(
+    ctx: _Context, lo: int, status: str, cue: str
+) -> tuple[str | None, int, str, str]:
+    """The holder named before the title: apposition, appointment or "will become"."""
+    text = ctx.text
+    apposition = _APPOSITION_GAP.search(text, max(0, lo - 6), lo)
+    if apposition:
+        holder = _person_ending_at(ctx, apposition.start())
+        if holder:
+            return holder[0], holder[1], status, cue
+    appointed = _APPOINTED_BEFORE.search(text, max(0, lo - 90), lo)
+    if appointed:
+        holder = _person_at(ctx, appointed.start("person"))
+        if holder and holder[1] == appointed.end("person"):
+            return holder[0], appointed.start(), "new", appointed["verb"].lower()
+    for pattern in (_PASSIVE_BEFORE, _BECOME_BEFORE):
+        verb = pattern.search(text, max(0, lo - 150), lo)
+        if verb:
+            holder = _person_ending_at(ctx, verb.start())
+            if holder:
+                aux = (verb["aux"] or "").lower().split()
+                future = bool(aux) and aux[0] in ("will", "is", "to", "would")
+                if pattern is _PASSIVE_BEFORE:
+                    future = aux[:2] in (["will", "be"], ["is", "to"])
+                said = verb.group().split(",")[-1].strip()
+                return holder[0], holder[1], "future" if future else "new", said
+    return None, lo, status, cue
+
+
+def _departure(ctx: _Context, lo: int, hi: int, status: str, cue: str) -> tuple[str, str]:
+    """Former or leaving, when the words around the mention say the holder goes."""
+    text = ctx.text
+    before = _DEPARTED_BEFORE.search(text, max(0, lo - 40), lo)
+    if before:
+        return "former", before.group().strip().lower()
+    end = _sentence_end(text, hi)
+    if _LEAVES_AFTER.match(text, hi, end):
+        return "leaving", "will step down"
+    left = _LEFT_AFTER.match(text, hi, end)
+    if left:
+        return "former", left.group().strip(" ,").lower()
+    return status, cue
+
+
+def _successor(ctx: _Context, lo: int, hi: int) -> tuple[str, int, int, str] | None:
+    """(name, start, end, cue) of the person said to take over from the holder at `lo`-`hi`:
+    "<Y> replaced CEO <X>", "CEO <X> was replaced by <Y>"."""
+    text = ctx.text
+    before = _DEPARTED_BEFORE.search(text, max(0, lo - 40), lo)
+    if before and before["succeeds"]:
+        end = before.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        holder = _person_ending_at(ctx, end)
+        if holder:
+            return holder[0], holder[1], hi, before["succeeds"].lower()
+    replaced = _REPLACED_BY.match(text, hi)
+    if replaced:
+        holder = _person_at(ctx, replaced.end())
+        if holder:
+            return holder[0], lo, holder[1], "replaced by"
+    return None
+
+
+def _who_heads(ctx: _Context) -> list[_Read]:
+    """ "Jane Park, who heads Acme": the person at the top of the organisation."""
+    out: list[_Read] = []
+    for match in _WHO_HEADS.finditer(ctx.text):
+        holder = _person_ending_at(ctx, match.start())
+        org = _org_starting_at(ctx, match.end())
+        if not holder or not org:
+            continue
+        verb = match["verb"]
+        title = "chairman" if verb.startswith("chair") else HEAD
+        # "who led Acme" is over; "who has led Acme since 2019" goes on
+        past = verb in ("headed", "led", "ran", "chaired") and match["aux"] != "has "
+        status = "former" if past else "current"
+        surface = ctx.text[holder[1] : org[0]]
+        out.append(_Read(holder[1], org[0], surface, [title], holder[0], org[1], status, verb))
+    return out
+
+
+def _inherit_organisations(reads: list[_Read]) -> None:
+    """A title read without its organisation takes the one the same text gives the same
+    person in the same title ("Jane Park, CEO of Acme, … CEO Jane Park said")."""
+    known: dict[tuple[str, str], set[str]] = {}
+    for read in reads:
+        if read.person and read.organization:
+            for title in read.titles:
+                known.setdefault((read.person, title), set()).add(read.organization)
+    for read in reads:
+        if read.person and read.organization is None:
+            orgs = set().union(*(known.get((read.person, t), set()) for t in read.titles))
+            if len(orgs) == 1:
+                read.organization = orgs.pop()
+
+
 def find_roles(
     text: str, reference: Reference | None = None, entities: Sequence[Mention] | None = None
 ) -> list[Mention]:
     """ROLE mentions: `name` the canonical title, `person` and `organization` canonical names
-    when found (None otherwise); the span covers title, holder and organisation.
+    when found (None otherwise); the span covers title, holder and organisation; the trace
+    says how the title was read and the holder's status ("status: former (dismissed its)").
 
     `entities` are `find_entities`' mentions of the same text, when the caller has them.
     """
     ref = reference or load_reference()
     if entities is None:
         entities = find_entities(text, ref)
-    orgs_by_end = _by_end(entities, MentionKind.ORGANIZATION)
-    orgs_by_start = _by_start(entities, MentionKind.ORGANIZATION)
-    people_by_start = _by_start(entities, MentionKind.PERSON)
-    people_by_end = _by_end(entities, MentionKind.PERSON)
-    found: list[Mention] = []
-    for match in _TITLES.finditer(text):
-        start, end = match.span()
-        surface = match.group()
-        org = _org_before(text, start, orgs_by_end)
-        lo, hi = (org.span.start if org else start), end
-        organization = org.name if org and not org.organization else None
-        of_org = _OF_ORG.match(text, end)
-        if organization is None and of_org and of_org.end() in orgs_by_start:
-            after = orgs_by_start[of_org.end()]
-            organization, hi = after.name, after.span.end
-        person: str | None = None
-        gap = _PERSON_AFTER.match(text, hi)
-        if gap:
-            holder = _person_at(text, gap.end(), people_by_start, ref)
-            if holder:
-                person, hi = holder[0], holder[1]
-        if person is None:
-            apposition = _APPOSITION_GAP.search(text, 0, lo)
-            if apposition and apposition.start() in people_by_end:
-                before = people_by_end[apposition.start()]
-                person, lo = before.name, before.span.start
-        if person is None and organization is None and surface.lower() in _AMBIGUOUS:
-            continue  # "head of research", "a founder": no one named
-        former = _FORMER.search(text, 0, lo)
-        trace = ("historical: " + former.group().strip(),) if former else ()
-        for title in _titles(surface):
-            found.append(
-                Mention(
-                    kind=MentionKind.ROLE,
-                    span=Span(start=lo, end=hi, text=text[lo:hi]),
-                    name=title,
-                    person=person,
-                    organization=organization,
-                    trace=(*trace, f"role: {surface!r} → {title}"),
-                )
-            )
-    found.extend(_founded_by(text, entities, ref))
-    return sorted(found, key=lambda m: (m.span.start, m.span.end, m.name or ""))
+    ctx = _Context(
+        text=text,
+        ref=ref,
+        orgs_by_end=_by_end(entities, MentionKind.ORGANIZATION),
+        orgs_by_start=_by_start(entities, MentionKind.ORGANIZATION),
+        people_by_start=_by_start(entities, MentionKind.PERSON),
+        people_by_end=_by_end(entities, MentionKind.PERSON),
+        orgs_seen=[
+            (m.span.start, m.span.end, m.name or m.span.text)
+            for m in entities
+            if m.kind == MentionKind.ORGANIZATION and not m.organization
+        ],
+        surnames={},
+    )
+    titles = list(_TITLES.finditer(text))
+    if titles or _WHO_HEADS.search(text):  # people are looked for only where roles may be
+        ctx.surnames = _surnames(find_person_names(text, ref))
+    reads = [r for match in titles for r in _read_title(ctx, match)]
+    reads.extend(_who_heads(ctx))
+    _inherit_organisations(reads)
+    found = [
+        Mention(
+            kind=MentionKind.ROLE,
+            span=Span(start=r.lo, end=r.hi, text=text[r.lo : r.hi]),
+            name=title,
+            person=r.person,
+            organization=r.organization,
+            trace=(
+                f"status: {r.status}" + (f" ({r.cue})" if r.cue else ""),
+                f"role: {r.surface!r} → {title}",
+            ),
+        )
+        for r in reads
+        for title in r.titles
+    ]
+    found.extend(_founded_by(text, entities, ctx))
+    return sorted(found, key=lambda m: (m.span.start, m.span.end, m.name or "", m.person or ""))
 
 
-def _founded_by(text: str, entities: Sequence[Mention], ref: Reference) -> list[Mention]:
+def _founded_by(text: str, entities: Sequence[Mention], ctx: _Context) -> list[Mention]:
     """ "Moonshot AI, founded by Yang Zhilin": a founder role."""
-    people = _by_start(entities, MentionKind.PERSON)
     out: list[Mention] = []
     for org in entities:
         if org.kind != MentionKind.ORGANIZATION or org.organization:
             continue
         cue = _FOUNDED_BY.match(text, org.span.end)
-        holder = _person_at(text, cue.end(), people, ref) if cue else None
+        holder = _person_at(ctx, cue.end()) if cue else None
         if holder:
             lo, hi = org.span.start, holder[1]
             out.append(
@@ -167,26 +586,57 @@ def _founded_by(text: str, entities: Sequence[Mention], ref: Reference) -> list[
                     name="founder",
                     person=holder[0],
                     organization=org.name,
-                    trace=("role: 'founded by' → founder",),
+                    trace=("status: current", "role: 'founded by' → founder"),
                 )
             )
     return out
+
+
+def _mention_status(mention: Mention) -> str:
+    """The status a role mention's trace records ("current" when it records none)."""
+    for line in mention.trace:
+        if line.startswith("status: "):
+            return line.removeprefix("status: ").split(" ", 1)[0]
+    return "current"
+
+
+def _future_date(
+    source: Source, mention: Mention, dates: Sequence[Mention], end: int
+) -> Period | None:
+    """The day a future role begins: the first date after the mention in its sentence that
+    is after the publication; else the open stretch after the publication."""
+    published = source.published
+    for date_mention in dates:
+        if not mention.span.end <= date_mention.span.start < end:
+            continue
+        period = getattr(date_mention.value, "period", None)
+        if not isinstance(period, Period) or period.start is None:
+            continue
+        if published is None or published.start is None or period.start >= published.start:
+            return Period.day(period.start)
+    if published is not None and published.end is not None:
+        return Period(start=published.end, end=None, granularity=published.granularity)
+    return None
 
 
 def role_claims(
     source: Source, mentions: Sequence[Mention], reference: Reference | None = None
 ) -> list[RoleClaim]:
     """RoleClaims from `source`'s ROLE mentions that name both a person and an organisation,
-    dated by the source's publication; historical ones ("former CEO") make none."""
+    dated by the source's publication (a future one by the date it gives, if any); the
+    status says how the person stands at that date (see the module's docstring)."""
     ref = reference or load_reference()
     spans = sentences(source.text)
+    dates = [m for m in mentions if m.kind in (MentionKind.DATE, MentionKind.PERIOD)]
     claims: list[RoleClaim] = []
     for mention in mentions:
         if mention.kind != MentionKind.ROLE or not (mention.person and mention.organization):
             continue
-        if any(t.startswith("historical") for t in mention.trace):
-            continue
         quote = sentence_at(spans, mention.span.start) or mention.span
+        status = _mention_status(mention)
+        when = source.published
+        if status == "future":
+            when = _future_date(source, mention, dates, quote.end)
         claims.append(
             RoleClaim(
                 id=f"{source.id}:{mention.span.start}-{mention.span.end}",
@@ -196,7 +646,8 @@ def role_claims(
                 person=ref.resolve_person(mention.person) or mention.person,
                 role=mention.name or "",
                 organization=ref.resolve_org(mention.organization) or mention.organization,
-                date=source.published,
+                date=when,
+                status=status,
             )
         )
     return claims
