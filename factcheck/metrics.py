@@ -20,6 +20,8 @@ __all__ = ["METRIC_FAMILIES", "classify_metric"]
 #: How far (characters) from the figure a cue may sit and still name its metric.
 CUE_REACH_BEFORE = 90
 CUE_REACH_AFTER = 60
+ADJACENT = 3  # a cue this close after a figure is its own noun, whatever comes before
+PERCENT_REACH_AFTER = 30  # "a 29% increase in revenue"; further on starts the next clause
 
 # (family, side, pattern): `side` is where the cue sits relative to the figure.
 _CUES: tuple[tuple[str, str, str], ...] = (
@@ -89,6 +91,12 @@ _CUES: tuple[tuple[str, str, str], ...] = (
     ),
     ("profit", "before", r"(?:net\s+)?(?:profit|income|earnings)(?:\s+\w+){0,3}"),
     ("profit", "after", r"(?:net\s+)?(?:profit|income|earnings)"),
+    (
+        "unit_sales",
+        "before",
+        r"(?:(?:sales|delivery)\s+volumes?|(?:vehicle|unit|car|handset|smartphone)\s+sales"
+        r"|units?\s+sold|sold)(?:\s+\w+){0,3}",
+    ),
     ("revenue", "before", r"(?:revenues?|sales|turnover)(?:\s+\w+){0,3}"),
     ("revenue", "after", r"(?:in\s+)?(?:revenues?|sales|turnover)"),
     ("shipments", "before", r"ship(?:ped|s|ping)?|shipments?(?:\s+\w+){0,2}"),
@@ -180,9 +188,17 @@ def _figure_end(sentence: str, offset: int) -> int:
 
 
 def _family(
-    sentence: str, start: int, end: int, after_only: bool = False, reach: int = CUE_REACH_BEFORE
+    sentence: str,
+    start: int,
+    end: int,
+    after_only: bool = False,
+    reach: int = CUE_REACH_BEFORE,
+    reach_after: int = CUE_REACH_AFTER,
+    before_first: bool = False,
 ) -> str | None:
-    """The family of the cue nearest the figure `[start, end)` (ties: the earlier table row)."""
+    """The family of the cue nearest the figure `[start, end)` (ties: the earlier table row);
+    `before_first`: a cue before the figure wins over any after it (a percentage's measure is
+    named first: "revenue reached …, up 29%, and net profit …")."""
     found: list[tuple[int, int, str]] = []
     for rank, (family, side, pattern) in enumerate(_COMPILED):
         if side == "before" and not after_only:
@@ -192,9 +208,11 @@ def _family(
                 for m in pattern.finditer(sentence, window_start, start)
             ]
         elif side == "after":
-            after = pattern.search(sentence, end, min(len(sentence), end + CUE_REACH_AFTER))
+            after = pattern.search(sentence, end, min(len(sentence), end + reach_after))
             if after:
-                found.append((after.start() - end, rank, family))
+                gap = after.start() - end
+                late = before_first and gap > ADJACENT  # "9% stake" still names its measure
+                found.append((gap + (10**6 if late else 0), rank, family))
     return min(found)[2] if found else None
 
 
@@ -298,9 +316,10 @@ def classify_metric(sentence: str, figure_offset_in_sentence: int) -> tuple[str,
     scope = _scope(sentence, offset, end)
     if _PERCENT.search(figure) and _OF.match(sentence, end):
         return f"{_family(sentence, end, end, after_only=True) or 'unknown'}_share", scope
-    family = _family(sentence, offset, end)
     if _PERCENT.search(figure):
+        family = _family(sentence, offset, end, reach_after=PERCENT_REACH_AFTER, before_first=True)
         return _percent_metric(sentence, offset, end, family), scope
+    family = _family(sentence, offset, end)
     if family is None and not _MONEY_HINT.search(figure):
         noun = _COUNT_NOUN.match(sentence, end)
         if noun:
@@ -317,7 +336,7 @@ def _percent_metric(sentence: str, start: int, end: int, family: str | None) -> 
     if family is None and changed:
         # "Revenue is expected to be between … (a 22% year-over-year increase)": a change
         # names its measure once, at the start of its sentence.
-        family = _family(sentence, start, end, reach=start)
+        family = _family(sentence, start, end, reach=start, before_first=True)
     if family is None or not changed:
         return "unknown"
     basis = _basis(sentence, start, end)

@@ -92,10 +92,24 @@ def test_a_factor_of_ten_is_reported_as_a_likely_magnitude_error() -> None:
 def test_a_different_scope_is_at_most_a_warning() -> None:
     (finding,) = run(
         money_claim("a", "$2 billion", bn("2", "0.1"), period=H1_2024, scope=("AI chips",)),
-        money_claim("b", "$9 billion", bn("9"), period=H1_2024, scope=("total capex",)),
+        money_claim("b", "$4 billion", bn("4"), period=H1_2024, scope=("total capex",)),
     )
     assert finding.code == "FC110" and finding.severity == Severity.WARNING
     assert "scopes differ (AI chips against total capex)" in finding.message
+
+
+def test_figures_far_apart_are_different_things_not_rivals() -> None:
+    """$2bn against $9bn for one subject, metric and period: a part and a whole, a quarter and
+    its year — not two sources disagreeing (RIVAL_MAX_RATIO); a power of ten still is."""
+    assert run(
+        money_claim("a", "$2 billion", bn("2", "0.1"), period=H1_2024),
+        money_claim("b", "$9 billion", bn("9"), period=H1_2024),
+    ) == []
+    (slip,) = run(
+        money_claim("a", "$2 billion", bn("2", "0.1"), period=H1_2024),
+        money_claim("b", "$20 billion", bn("20"), period=H1_2024),
+    )
+    assert slip.code == "FC104"
 
 
 def test_unknown_periods_make_a_mismatch_a_warning() -> None:

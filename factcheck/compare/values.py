@@ -48,7 +48,7 @@ SCOPE_DIFFERS = CheckInfo(
     "Different values whose claims also differ in scope: maybe not the same thing.",
     fires=(
         "Zenith Motors invested $2 billion in AI chips in 2024.",
-        "Zenith Motors invested $9 billion in cloud infrastructure in 2024.",
+        "Zenith Motors invested $3.5 billion in cloud infrastructure in 2024.",
     ),
     quiet=(
         "Zenith Motors invested $2 billion in AI chips in 2024.",
@@ -100,7 +100,7 @@ AGREEMENT = CheckInfo(
 
 MAGNITUDE_FACTORS = (10, 100, 1_000, 10_000)
 MAGNITUDE_SLACK = Decimal("0.12")  # how far a ratio may stray from 10^k and still count
-UNALIGNED_MAX_RATIO = Decimal("2.5")  # figures of unknown period further apart are not rivals
+RIVAL_MAX_RATIO = Decimal("2.5")  # figures further apart (and not 10^k) are not rivals
 EVIDENCE_PER_SIDE = 10  # the most claims a finding quotes from one cluster
 
 
@@ -187,7 +187,7 @@ def check_group(claims: Sequence[Claim]) -> list[Finding]:
         findings.extend(_agreements(clusters, period))
         for i, a in enumerate(clusters):
             for b in clusters[i + 1 :]:
-                if _disagree(a, b) and (period is not None or _close(a, b)):
+                if _disagree(a, b) and _rivals(a, b):
                     findings.append(_conflict(a, b, aligned=period is not None))
     for entries in by_unit.values():
         findings.extend(_across_periods(entries))
@@ -209,7 +209,7 @@ def _bucket_period(items: Sequence[_Item]) -> Period | None:
 
 
 def _across_periods(entries: list[tuple[Period | None, list[_Cluster]]]) -> list[Finding]:
-    """Unknown periods against known ones (warnings, for `_close` figures only); disjoint
+    """Unknown periods against known ones (warnings, for `_rivals` only); disjoint
     equal-length periods given the same figure (a likely wrong label)."""
     findings: list[Finding] = []
     for i, (p, clusters_p) in enumerate(entries):
@@ -217,7 +217,7 @@ def _across_periods(entries: list[tuple[Period | None, list[_Cluster]]]) -> list
             if p is None or q is None:
                 for a in clusters_p:
                     for b in clusters_q:
-                        if not _overlap(a, b) and _close(a, b) and _disagree(a, b):
+                        if not _overlap(a, b) and _rivals(a, b) and _disagree(a, b):
                             findings.append(_conflict(a, b, aligned=False))
             elif not p.overlaps(q) and p.granularity == q.granularity:
                 findings.extend(_mislabelled(clusters_p, p, clusters_q, q))
@@ -311,14 +311,15 @@ def _overlap(a: _Cluster, b: _Cluster) -> bool:
     return _meet(a.low, a.high, b.low, b.high)
 
 
-def _close(a: _Cluster, b: _Cluster) -> bool:
-    """Whether two figures of which one has no known period are near enough to be rival
-    statements of one thing (within `UNALIGNED_MAX_RATIO`, or a power of ten apart): a
-    tranche against a total, or a round against a valuation, differ far more."""
+def _rivals(a: _Cluster, b: _Cluster) -> bool:
+    """Whether two figures are near enough to be rival statements of one thing: within
+    `RIVAL_MAX_RATIO` of each other, or a power of ten apart (a slip of scale). Figures
+    further apart are different things under one name — a tranche and the whole round, a
+    quarter and its year, a segment and the group — not sources disagreeing."""
     ma, mb = midpoint(a.representative().amount), midpoint(b.representative().amount)
     if ma is None or mb is None or ma <= 0 or mb <= 0:
         return False
-    return max(ma, mb) / min(ma, mb) <= UNALIGNED_MAX_RATIO or magnitude_factor(ma, mb) is not None
+    return max(ma, mb) / min(ma, mb) <= RIVAL_MAX_RATIO or magnitude_factor(ma, mb) is not None
 
 
 def _conflict(a: _Cluster, b: _Cluster, *, aligned: bool) -> Finding:
