@@ -101,10 +101,13 @@ def test_a_different_scope_is_at_most_a_warning() -> None:
 def test_figures_far_apart_are_different_things_not_rivals() -> None:
     """$2bn against $9bn for one subject, metric and period: a part and a whole, a quarter and
     its year — not two sources disagreeing (RIVAL_MAX_RATIO); a power of ten still is."""
-    assert run(
-        money_claim("a", "$2 billion", bn("2", "0.1"), period=H1_2024),
-        money_claim("b", "$9 billion", bn("9"), period=H1_2024),
-    ) == []
+    assert (
+        run(
+            money_claim("a", "$2 billion", bn("2", "0.1"), period=H1_2024),
+            money_claim("b", "$9 billion", bn("9"), period=H1_2024),
+        )
+        == []
+    )
     (slip,) = run(
         money_claim("a", "$2 billion", bn("2", "0.1"), period=H1_2024),
         money_claim("b", "$20 billion", bn("20"), period=H1_2024),
