@@ -71,6 +71,9 @@ _BASE_BEFORE = re.compile(
     r"|its|levels?\s+(?:of|in)))*\s*$)"
 )
 _BASE_REACH = 40
+_RANGE_JOIN = re.compile(
+    r"(?i:\s*(?:-|–|—|to|-to-|through|until|and)?\s*(?:period|quarter|months|half)?\s*)"
+)
 
 
 @dataclass(frozen=True)
@@ -249,8 +252,9 @@ def _own_times(
         )
         if owner is not None and owner.span.start != m.span.start:
             continue
-        if owner is None and _BASE_BEFORE.search(before):
-            bases.append(t)
+        joined = bases and _RANGE_JOIN.fullmatch(text[bases[-1].span.end : t.span.start])
+        if owner is None and (_BASE_BEFORE.search(before) or joined):
+            bases.append(t)  # "from the April-to-June period": both ends are the base
             continue
         out.append(t)
     return out, bases

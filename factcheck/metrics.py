@@ -254,6 +254,7 @@ _CHANGE_BEFORE = re.compile(
         |drop(?:ped|s)?|declin(?:e|ed|es|ing)|decreas(?:e|ed|es)|slump(?:ed|s)?|plung(?:e|ed|es)
         |slid|dipped|sank|shr[aiu]nk|improv(?:ed|es)|expand(?:ed|s)|contract(?:ed|s)|lower|higher
         |tumbl(?:ed|es)|slipp?(?:ed|s)?|advanc(?:ed|es)|boost(?:ed)?|cut|reduc(?:ed|tion))
+        (?:\s+(?:slightly|sharply|marginally|modestly|strongly|only|further))?
         (?:\s+(?:by|of))?(?:\s+(?:about|around|nearly|roughly|some|almost|over|just|more\s+than
         |less\s+than|an?\s+estimated))?\s*$)""",
     re.VERBOSE,

@@ -5,8 +5,9 @@ Electronics", "SoftBank Group Corp." and "SoftBank Group", "Nestle" and "Nestlé
 Names are keyed by their base — accents folded, case folded, legal forms removed by cleanco's
 list of legal terms, a trailing "Group" or "Holding(s)" dropped — and an acronym joins the one
 longer name whose initials it spells. Each set of names is then called by the name the
-reference knows, else by the one the corpus uses most. A division keeps its own name
-("Airbus Helicopters" is not "Airbus"): only legal forms and group words are dropped.
+reference knows, else by the one the corpus uses most (then the fullest, without legal form). A one-word name joins the one longer
+name that adds only a trade ("Samsung" → "Samsung Electronics"); a division keeps its own
+name ("Airbus Helicopters" is not "Airbus").
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ __all__ = ["canonical_names", "name_key"]
 
 #: Words that name the whole of a company, not a part of it ("SoftBank Group" is SoftBank).
 GROUP_WORDS = frozenset({"group", "holding", "holdings", "company", "co", "corp", "inc"})
+#: Words naming the trade a company is in, after its name ("Samsung Electronics", "Zenith
+#: Motors"): a story that calls it by the first word alone means the same company, when the
+#: corpus knows no other company of that first word. A division's words are not among them.
+INDUSTRY_WORDS = frozenset(
+    "electronics motors motor automotive industries industrial technologies technology tech "
+    "pharma pharmaceuticals energy telecom telecommunications airlines airways chemicals "
+    "petroleum semiconductor semiconductors steel mining foods financial".split()
+)
 _SMALL_WORDS = frozenset({"and", "of", "the", "&", "de", "der", "des", "la", "le"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
 
@@ -66,6 +75,10 @@ def canonical_names(
     groups: dict[str, set[str]] = {}
     for name in sorted(counts):
         groups.setdefault(name_key(name), set()).add(name)
+    for key in sorted(k for k in groups if " " not in k):
+        longer = [k for k in groups if k.startswith(key + " ")]
+        if len(longer) == 1 and all(w in INDUSTRY_WORDS for w in longer[0].split()[1:]):
+            groups[longer[0]] |= groups.pop(key)  # "Samsung" is "Samsung Electronics" here
     acronyms = {key: members for key, members in groups.items() if _is_acronym(members)}
     for key, members in sorted(acronyms.items()):
         (acronym,) = {m.upper() for m in members}
@@ -82,7 +95,7 @@ def canonical_names(
         chosen = (
             referenced[0]
             if len(referenced) == 1
-            else min(members, key=lambda m: (-counts[m], len(m), m))
+            else min(members, key=lambda m: (-counts[m], -len(_base(m)), len(m), m))
         )
         out.update(dict.fromkeys(members, chosen))
     return out

@@ -31,6 +31,13 @@ def test_an_acronym_that_fits_two_names_joins_neither() -> None:
     assert out["NP"] == "NP"
 
 
+def test_a_first_name_alone_is_the_one_company_that_adds_a_trade() -> None:
+    out = canonical_names(["Kestrel", "Kestrel Electronics", "Kestrel Electronics Co."])
+    assert set(out.values()) == {"Kestrel Electronics"}
+    two = canonical_names(["Kestrel", "Kestrel Electronics", "Kestrel Motors"])
+    assert two["Kestrel"] == "Kestrel"
+
+
 def test_a_division_is_not_its_group() -> None:
     out = canonical_names(["Kestrel", "Kestrel Aerospace"])
     assert out["Kestrel Aerospace"] == "Kestrel Aerospace"

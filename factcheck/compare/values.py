@@ -98,7 +98,7 @@ AGREEMENT = CheckInfo(
     ),
 )
 
-MAGNITUDE_FACTORS = (10, 100, 1_000, 10_000)
+MAGNITUDE_FACTORS = (10, 100, 1_000, 10_000, 1_000_000)  # 10^6: "CHF 10,884" (millions dropped)
 MAGNITUDE_SLACK = Decimal("0.12")  # how far a ratio may stray from 10^k and still count
 RIVAL_MAX_RATIO = Decimal("2.5")  # figures further apart (and not 10^k) are not rivals
 EVIDENCE_PER_SIDE = 10  # the most claims a finding quotes from one cluster
@@ -312,10 +312,13 @@ def _overlap(a: _Cluster, b: _Cluster) -> bool:
 
 
 def _rivals(a: _Cluster, b: _Cluster) -> bool:
-    """Whether two figures are near enough to be rival statements of one thing: within
-    `RIVAL_MAX_RATIO` of each other, or a power of ten apart (a slip of scale). Figures
+    """Whether two figures are near enough to be rival statements of one thing: amounts within
+    `RIVAL_MAX_RATIO` of each other, or a power of ten apart (a slip of scale). Amounts
     further apart are different things under one name — a tranche and the whole round, a
-    quarter and its year, a segment and the group — not sources disagreeing."""
+    quarter and its year, a segment and the group — not sources disagreeing. Percentages are
+    always rivals: a change of 1% against one of 2.9% is one measure stated twice."""
+    if a.representative().claim.value.kind in ("percent", "percentage_points"):
+        return True
     ma, mb = midpoint(a.representative().amount), midpoint(b.representative().amount)
     if ma is None or mb is None or ma <= 0 or mb <= 0:
         return False

@@ -75,7 +75,8 @@ _BUSINESS_VERBS = frozenset(
     "announces plans planned expects expected booked books generated generates lost loses "
     "paid pays borrowed borrows issued issues allocated allocates committed commits pledged "
     "pledges secured secures received receives closed closes valued hired hires cut cuts "
-    "grew grows increased increases".split()
+    "grew grows increased increases achieved achieves recorded records delivered delivers "
+    "generated made makes booked employs employed".split()
 )
 # Nouns of business after a name ("Zenith revenue"): evidence only for a word that is not
 # itself a common English word ("Net profit", "Total sales" are sentences' first words).
