@@ -4,10 +4,10 @@ Electronics", "SoftBank Group Corp." and "SoftBank Group", "Nestle" and "Nestlé
 
 Names are keyed by their base — accents folded, case folded, legal forms removed by cleanco's
 list of legal terms, a trailing "Group" or "Holding(s)" dropped — and an acronym joins the one
-longer name whose initials it spells. Each set of names is then called by the name the
-reference knows, else by the one the corpus uses most (then the fullest, without legal form). A one-word name joins the one longer
-name that adds only a trade ("Samsung" → "Samsung Electronics"); a division keeps its own
-name ("Airbus Helicopters" is not "Airbus").
+longer name whose initials it spells. A one-word name joins the one longer name that adds
+only a trade ("Samsung" → "Samsung Electronics"); a division keeps its own name ("Airbus
+Helicopters" is not "Airbus"). Each set of names is then called by the name the reference
+knows, else by the one the corpus uses most (then the fullest, without its legal form).
 """
 
 from __future__ import annotations
