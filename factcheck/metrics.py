@@ -216,10 +216,25 @@ def _family(
     return min(found)[2] if found else None
 
 
+# A part of a deal named right before its figure: "an initial $10 billion", "will initially
+# invest $7.5 billion", "a first tranche of $2bn", "the remaining $17.5 billion".
+_TRANCHE_BEFORE = re.compile(
+    r"""(?i:\b(?P<initial>initial(?:ly)?|first(?:\s+(?:tranche|closing|instal?lment|round))?
+        |upfront)(?:\s+(?:of|invest|inject|put|commit|pay|provide|contribute)\w*)?
+        (?:\s+(?:about|around|roughly|some|up\s+to))?\s*(?:an?\s+)?$
+        |\b(?P<rest>remaining|further|additional|second(?:\s+(?:tranche|closing))?)\s*$)""",
+    re.VERBOSE,
+)
+TRANCHE_REACH = 35
+
+
 def _scope(sentence: str, start: int, end: int) -> tuple[str, ...]:
     stop = _CLAUSE_END.search(sentence, end)
     region = sentence[end : stop.start() if stop else len(sentence)]
     found: list[str] = []
+    tranche = _TRANCHE_BEFORE.search(sentence, max(0, start - TRANCHE_REACH), start)
+    if tranche:
+        found.append("first tranche" if tranche.group("initial") else "later tranche")
     for scope, pattern in _SCOPE_PATTERNS:
         if scope == "AI" and any(s.startswith("AI") for s in found):
             continue

@@ -111,3 +111,22 @@ def test_close_figures_of_unknown_period_are_a_warning() -> None:
     (finding,) = [f for f in report.findings if f.code == "FC101"]
     assert finding.severity == Severity.WARNING
     assert "could not be aligned" in finding.message
+
+
+def test_a_source_that_lists_several_parts_is_no_rival() -> None:
+    report = _report(
+        (
+            "a",
+            "Vega Mining raised $40 billion in all, it said. Vega Mining raised $7.5 billion "
+            "from its parent, it said. Vega Mining raised $2.5 billion from others, it said.",
+        ),
+        ("b", "Vega Mining raised $30 billion from investors, it said."),
+    )
+    assert not [f for f in report.findings if f.code in ("FC101", "FC110")]
+
+
+def test_the_first_tranche_is_a_scope_of_its_own() -> None:
+    sentence = "The fund will initially invest $7.5 billion in the company."
+    assert classify_metric(sentence, sentence.index("$7.5"))[1] == ("first tranche",)
+    later = "The remaining $17.5 billion came from a syndicate."
+    assert classify_metric(later, later.index("$17.5"))[1] == ("later tranche",)

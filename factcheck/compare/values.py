@@ -100,6 +100,7 @@ AGREEMENT = CheckInfo(
 
 MAGNITUDE_FACTORS = (10, 100, 1_000, 10_000, 1_000_000)  # 10^6: "CHF 10,884" (millions dropped)
 MAGNITUDE_SLACK = Decimal("0.12")  # how far a ratio may stray from 10^k and still count
+LISTING_VALUES = 3  # a source with this many different figures for one thing lists parts
 RIVAL_MAX_RATIO = Decimal("2.5")  # figures further apart (and not 10^k) are not rivals
 EVIDENCE_PER_SIDE = 10  # the most claims a finding quotes from one cluster
 
@@ -182,9 +183,10 @@ def check_group(claims: Sequence[Claim]) -> list[Finding]:
     by_unit: dict[str, list[tuple[Period | None, list[_Cluster]]]] = defaultdict(list)
     for (unit, *_), items in sorted(buckets.items()):
         period = _bucket_period(items)
-        clusters = cluster(items)
+        findings.extend(_agreements(cluster(items), period))
+        listing = _listing_sources(items)
+        clusters = cluster(i for i in items if i.claim.source_id not in listing)
         by_unit[unit].append((period, clusters))
-        findings.extend(_agreements(clusters, period))
         for i, a in enumerate(clusters):
             for b in clusters[i + 1 :]:
                 if _disagree(a, b) and _rivals(a, b):
@@ -192,6 +194,16 @@ def check_group(claims: Sequence[Claim]) -> list[Finding]:
     for entries in by_unit.values():
         findings.extend(_across_periods(entries))
     return findings
+
+
+def _listing_sources(items: Sequence[_Item]) -> set[str]:
+    """Sources that give `LISTING_VALUES` or more different figures for one subject, metric
+    and period: they list the parts of a thing (tranches, segments, estimates and actuals),
+    so none of their figures is a rival to another source's."""
+    by_source: dict[tuple[str, tuple[str, ...]], list[_Item]] = defaultdict(list)
+    for item in items:
+        by_source[(item.claim.source_id, item.claim.scope)].append(item)
+    return {s for (s, _), mine in by_source.items() if len(cluster(mine)) >= LISTING_VALUES}
 
 
 def _days(period: Period | None) -> tuple[str, str]:
