@@ -97,8 +97,10 @@ _CUES: tuple[tuple[str, str, str], ...] = (
         r"(?:(?:sales|delivery)\s+volumes?|(?:vehicle|unit|car|handset|smartphone)\s+sales"
         r"|units?\s+sold|sold)(?:\s+\w+){0,3}",
     ),
-    ("revenue", "before", r"(?:revenues?|sales|turnover)(?:\s+\w+){0,3}"),
-    ("revenue", "after", r"(?:in\s+)?(?:revenues?|sales|turnover)"),
+    ("revenue", "before", r"(?:revenues?|turnover)(?:\s+\w+){0,3}"),
+    ("revenue", "after", r"(?:in\s+)?(?:revenues?|turnover)"),
+    ("sales", "before", r"sales(?:\s+\w+){0,3}"),
+    ("sales", "after", r"(?:in\s+)?sales"),
     ("shipments", "before", r"ship(?:ped|s|ping)?|shipments?(?:\s+\w+){0,2}"),
     ("shipments", "after", r"(?:units\s+)?shipped|shipments"),
     ("orders", "before", r"order(?:ed|s)?(?:\s+\w+){0,2}|backlog"),
@@ -334,13 +336,41 @@ def classify_metric(sentence: str, figure_offset_in_sentence: int) -> tuple[str,
         return f"{_family(sentence, end, end, after_only=True) or 'unknown'}_share", scope
     if _PERCENT.search(figure):
         family = _family(sentence, offset, end, reach_after=PERCENT_REACH_AFTER, before_first=True)
+        if family == "sales":
+            family = _sales_of(sentence)
         return _percent_metric(sentence, offset, end, family), scope
     family = _family(sentence, offset, end)
+    if family == "sales":
+        money = _CURRENCY_HINT.search(sentence, offset, min(len(sentence), end + 12))
+        family = "revenue" if money else "unit_sales"
     if family is None and not _MONEY_HINT.search(figure):
         noun = _COUNT_NOUN.match(sentence, end)
         if noun:
             return "count", (noun.group("noun"), *_scope(sentence, noun.end(), noun.end()))
     return family or "unknown", scope
+
+
+_CURRENCY_HINT = re.compile(
+    r"[$€£¥₩]|(?i:\b(?:yuan|renminbi|dollars?|euros?|pounds?|francs?|won|yen|rupees?)\b)"
+    r"|\b(?:RMB|CNY|USD|EUR|CHF|GBP|JPY|KRW|TWD|HKD)\b"
+)
+# What "sales" counts when a percentage does not say: money ("sales of CHF 91.4 billion")
+# or things ("sold 4.27 million vehicles").
+_UNITS_HINT = re.compile(
+    r"(?i:\b(?:units?|vehicles?|cars?|aircraft|jets|planes|phones?|handsets?|smartphones?"
+    r"|devices|homes|copies|tonnes|barrels|deliveries)\b)"
+)
+
+
+def _sales_of(sentence: str) -> str:
+    """ "revenue" or "unit_sales" for "sales rose 5%", by what the sentence counts; "sales"
+    itself (compared only with other such claims) when it names neither."""
+    money, units = _CURRENCY_HINT.search(sentence), _UNITS_HINT.search(sentence)
+    if money and not units:
+        return "revenue"
+    if units and not money:
+        return "unit_sales"
+    return "sales"
 
 
 def _percent_metric(sentence: str, start: int, end: int, family: str | None) -> str:

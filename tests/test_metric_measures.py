@@ -20,7 +20,15 @@ def test_a_change_of_revenue_is_not_revenue() -> None:
     assert _metric("Quarterly revenue climbed 12% from a year earlier.", "12%") == (
         "revenue_growth_yoy"
     )
-    assert _metric("Sales slipped 3.5% quarter-on-quarter.", "3.5%") == "revenue_growth_qoq"
+    assert _metric("Revenue slipped 3.5% quarter-on-quarter.", "3.5%") == "revenue_growth_qoq"
+
+
+def test_sales_are_money_or_things_by_what_the_sentence_counts() -> None:
+    assert _metric("Sales fell 1.8% to CHF 91.4 billion.", "1.8%") == "revenue_growth"
+    assert _metric("Sales rose 41% to 4.27 million vehicles.", "41%") == "unit_sales_growth"
+    assert _metric("Sales rose 5%.", "5%") == "sales_growth"
+    assert _metric("It reported sales of CHF 91.4 billion.", "CHF") == "revenue"
+    assert _metric("It sold 4.27 million vehicles.", "4.27") == "unit_sales"
     assert _metric("Net income jumped 40% to $1.2 billion.", "40%") == "profit_growth"
 
 
@@ -36,7 +44,7 @@ def test_a_percentage_of_a_level_that_states_no_change_is_unknown() -> None:
 
 
 def test_a_change_after_its_figure_is_a_change() -> None:
-    assert _metric("It expects a 15% increase in sales year over year.", "15%") == (
+    assert _metric("It expects a 15% increase in revenue year over year.", "15%") == (
         "revenue_growth_yoy"
     )
 
