@@ -104,3 +104,14 @@ def test_a_comparison_base_does_not_date_the_figure_it_is_compared_with() -> Non
     assert current.period is not None and current.period.start == date(2025, 1, 1)
     assert base.period is not None and base.period.start == date(2024, 1, 1)
     assert not [f for f in report.findings if f.severity != Severity.INFO]
+
+
+def test_the_year_a_report_covers_does_not_date_the_day_it_came_out() -> None:
+    from factcheck.extract.time import find_times
+
+    text = "Lotus Pharma published its results for the 2023 financial year on Thursday, March 7."
+    day = next(m for m in find_times(text, None) if "March" in m.span.text)
+    assert day.value is not None and day.value.kind == "period" and day.value.period is None
+    dated = next(m for m in find_times(text, date(2024, 2, 28)) if "March" in m.span.text)
+    assert dated.value is not None and dated.value.kind == "period"
+    assert dated.value.period is not None and dated.value.period.start == date(2024, 3, 7)

@@ -270,14 +270,17 @@ def _resolve_context(hits: list[Hit], ctx: Context, range_starts: dict[int, Hit]
             _resolve_year_less(hit, ctx, anchor, text_year, range_ends.get(id(hit)))
         elif hit.anaphor is not None:
             _resolve_anaphor(hit, ctx, anchor)
+        reported = REPORTED_YEAR_AFTER.match(ctx.text, hit.end)
         if hit.explicit_year and hit.period is not None and hit.period.start is not None:
             line_start = ctx.text.rfind("\n", 0, hit.start) + 1
             line_end = ctx.text.find("\n", hit.end) % (len(ctx.text) + 1)
             heading = ctx.text[line_start:line_end].strip(" \t\r.:") == surface
-            text_year = _TextYear(hit.period.start.year, surface, heading)
+            if not reported or heading:
+                text_year = _TextYear(hit.period.start.year, surface, heading)
         if hit.period and hit.period.granularity in (Granularity.MONTH, Granularity.DAY):
             text_month = hit
-        anchor = hit
+        if not reported:
+            anchor = hit  # "results for the 2024 financial year on 26 February": no anchor
 
 
 def _day_in_month(hit: Hit, month: Hit) -> None:
@@ -317,6 +320,12 @@ class _TextYear:
     heading: bool
 
 
+# After a year that is what a report covers, not when it came out: "the 2024 financial year",
+# "2024 fiscal year", "2024 results" — dates beside it are the report's own.
+REPORTED_YEAR_AFTER = compile_pattern(
+    r"\s+(?:financial|fiscal|business|tax)\s+year|\s+(?:annual\s+)?(?:results|earnings|accounts)",
+    re.I,
+)
 # After a date that recurs: "on 19 June every year" is not in the year written before it.
 EVERY_YEAR = compile_pattern(r"\s*,?\s*(?:(?:every|each)\s+year|annually|yearly)\b", re.I)
 
