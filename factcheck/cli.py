@@ -1,7 +1,7 @@
 """The command line: parses options, calls the library, sets exit codes. Nothing else.
 
-Exit codes: 0 nothing at or above `--fail-on`; 1 there is; 2 a usage error, or no source
-could be read.
+Exit codes: 0 nothing at or above `--fail-on`; 1 there is; 2 a usage error, an input that
+cannot be read or parsed, or no source could be read.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 
+from factcheck.budget import DEFAULT_SECONDS
 from factcheck.cli_common import add_published_option, parse_published, write_output
-from factcheck.errors import UsageError
+from factcheck.errors import FactcheckError, UsageError
+from factcheck.terminal import warn
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "markdown", "json", "html")
@@ -48,12 +50,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     reference = load_reference(tuple(Path(p) for p in args.reference))
     with progress_bar(not args.no_progress) as progress:
         report = check(
-            args.paths, published=published, reference=reference, progress=progress, jobs=args.jobs
+            args.paths,
+            published=published,
+            reference=reference,
+            progress=progress,
+            jobs=args.jobs,
+            budget=args.budget or None,
         )
     for skipped in report.skipped:
-        print(f"factcheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        warn(f"skipped {skipped.path}: {skipped.reason}")
     if not report.sources:
-        print("factcheck: no source could be read", file=sys.stderr)
+        warn("no source could be read")
         return EXIT_USAGE
     from factcheck.review.store import decisions_beside
 
@@ -107,8 +114,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"--published {args.published!r} is not a YYYY-MM-DD date") from exc
     if args.file:
-        with open(args.file, encoding="utf-8") as handle:
-            text = handle.read()
+        from pathlib import Path
+
+        from factcheck.sources import read_file
+
+        text = read_file(Path(args.file))[1]  # the reader `report` uses: the same offsets
     else:
         text = sys.stdin.read()
     from pydantic import TypeAdapter
@@ -177,6 +187,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar="N",
         help="processes reading sources (0: one per CPU); the report is the same for any N",
     )
+    report.add_argument(
+        "--budget",
+        type=float,
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help="skip (and list) a source not read within this time (0: no limit; default: "
+        f"{DEFAULT_SECONDS:g})",
+    )
     report.set_defaults(run=_cmd_report)
 
     extract = commands.add_parser("extract", help="print the mentions found in a text")
@@ -217,12 +235,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)
-    except (UsageError, FileNotFoundError, UnicodeDecodeError) as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    # The command-line boundary: what is left (a usage error, a file that cannot be read,
+    # invalid data, pydantic's ValidationError — a ValueError — or input nested too deeply
+    # to parse) is one line on stderr and exit 2, never a traceback read as "findings".
+    except (ValueError, OSError, RecursionError) as exc:
+        warn(_one_line(exc))
+        return EXIT_USAGE
     return code
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error's message on one line; a kind not raised on purpose also names its type."""
+    text = " ".join(str(exc).split())
+    if text and (type(exc) is ValueError or isinstance(exc, FactcheckError | OSError)):
+        return text
+    return f"{type(exc).__name__}: {text}"
 
 
 if __name__ == "__main__":

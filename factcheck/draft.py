@@ -19,6 +19,7 @@ from typing import Literal
 
 from factcheck.cli_common import add_published_option, parse_published, write_output
 from factcheck.models import Evidence, Finding, Frozen, Report, Severity, Source, Span
+from factcheck.terminal import printable, warn
 
 Verdict = Literal["supported", "contradicted", "unsupported"]
 STDIN = "-"
@@ -151,7 +152,7 @@ def render_draft_text(result: DraftCheck) -> str:
         lines += [_side(evidence, sources) for evidence in claim.evidence]
         if claim.verdict == "contradicted":
             lines += [f"    {f.code} {f.slug}: {f.message}" for f in claim.findings]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")  # read in a terminal: no control characters
 
 
 def render_draft_json(result: DraftCheck) -> str:
@@ -175,10 +176,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     try:
         result = check_draft(draft, args.against, published)
     except NoSourcesError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        warn(str(exc))
         return EXIT_USAGE
     for skipped in result.report.skipped:
-        print(f"factcheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        warn(f"skipped {skipped.path}: {skipped.reason}")
     rendered = render_draft_json(result) if args.format == "json" else render_draft_text(result)
     write_output(rendered, args.output, [args.draft, *args.against])
     return EXIT_CONTRADICTED if result.contradicted else EXIT_OK

@@ -26,3 +26,23 @@ class NoSourcesError(FactcheckError, ValueError):
 
 class UsageError(FactcheckError, ValueError):
     """An option or argument the user gave is not valid; the message says which and why."""
+
+
+class BudgetExceeded(BaseException):
+    """One source took longer than its time budget (`factcheck.budget`).
+
+    A `BaseException`, like `KeyboardInterrupt`, so that no `except Exception` inside the
+    extractors can swallow it on the way out to the source's boundary.
+    """
+
+
+MAX_REASON = 300  # characters of an unexpected error kept in a skipped source's reason
+
+
+def failure_reason(exc: BaseException) -> str:
+    """An error as the one-line reason a report or stderr shows: a `SourceError`'s own
+    reason, otherwise the exception's type and message, white space collapsed, shortened."""
+    if isinstance(exc, SourceError):
+        return exc.reason
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= MAX_REASON else text[: MAX_REASON - 1] + "…"

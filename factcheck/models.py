@@ -98,10 +98,13 @@ class Source(Frozen):
 
 
 class SkippedSource(Frozen):
-    """A path that could not be read, and why: listed in the report, never silently dropped."""
+    """A path that could not be read or checked, and why: listed in the report, never
+    silently dropped. `stage` says how far it got: reading the file (or its folder, or its
+    metadata), extracting its mentions, or building its claims."""
 
     path: str
     reason: str
+    stage: Literal["read", "extract", "claims"] = "read"
 
 
 # --------------------------------------------------------------------------- claims

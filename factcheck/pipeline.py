@@ -5,6 +5,10 @@ together. Extraction and claim building work per source — in worker processes 
 `jobs` > 1, results gathered in source order so the report is the same byte for byte
 whatever the number of workers; linking and comparing need all claims, but only within
 blocking keys (see `link`).
+
+Each source is read inside its own boundary: an error while extracting or building its
+claims, or running past its time budget (`factcheck.budget`), skips that source — listed
+in `Report.skipped` with the stage it reached — and never the others.
 """
 
 from __future__ import annotations
@@ -16,13 +20,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
+from factcheck.budget import DEFAULT_SECONDS, time_budget
 from factcheck.claims import build_claims
 from factcheck.compare import compare, order_findings
 from factcheck.compare.roles import check_roles
 from factcheck.compare.weekdays import check_weekdays
 from factcheck.coverage import count_figures, measure_coverage
 from factcheck.document import DocumentContext, document_context, reporting_day, slug_words
+from factcheck.errors import BudgetExceeded, failure_reason
 from factcheck.extract import extract
 from factcheck.extract.published import WeekdayMismatch, weekday_mismatches_in
 from factcheck.extract.roles import role_claims
@@ -36,6 +43,7 @@ from factcheck.models import (
     Period,
     Report,
     RoleClaim,
+    SkippedSource,
     Source,
 )
 from factcheck.org_names import canonical_names
@@ -67,21 +75,33 @@ def reference_day(source: Source) -> date | None:
     return None
 
 
-def read_source(source: Source, reference: Reference) -> SourceReading:
+def read_source(
+    source: Source, reference: Reference, budget: float | None = None
+) -> SourceReading | SkippedSource:
     """Extract one source's mentions once, read its document context, and build everything
-    made from them."""
-    day = reference_day(source)
-    mentions = extract(source.text, day, reference)
-    context = read_context(source, mentions, day, reference)
-    if day is None and (guess := reporting_day(context)) is not None:
-        # No publication date: year-less dates resolve against the reporting period.
-        mentions = retimed(source.text, mentions, guess)
-    return SourceReading(
-        claims=build_claims(source, mentions, reference, context),
-        roles=role_claims(source, mentions, reference),
-        weekdays=weekday_mismatches_in(mentions),
-        figures=count_figures(mentions),
-    )
+    made from them — or, when that fails or takes longer than `budget` seconds, why the
+    source was skipped: the boundary that keeps one bad source from ending the run."""
+    stage: Literal["extract", "claims"] = "extract"
+    try:
+        with time_budget(budget):
+            day = reference_day(source)
+            mentions = extract(source.text, day, reference)
+            context = read_context(source, mentions, day, reference)
+            if day is None and (guess := reporting_day(context)) is not None:
+                # No publication date: year-less dates resolve against the reporting period.
+                mentions = retimed(source.text, mentions, guess)
+            stage = "claims"
+            return SourceReading(
+                claims=build_claims(source, mentions, reference, context),
+                roles=role_claims(source, mentions, reference),
+                weekdays=weekday_mismatches_in(mentions),
+                figures=count_figures(mentions),
+            )
+    except BudgetExceeded:
+        reason = f"not done within its time budget of {budget:g} s (--budget)"
+    except Exception as exc:  # any bug meets this boundary, not the rest of the corpus
+        reason = failure_reason(exc)
+    return SkippedSource(path=source.path or source.id, stage=stage, reason=reason)
 
 
 def read_context(
@@ -107,6 +127,7 @@ def check(
     reference: Reference | None = None,
     progress: Progress | None = None,
     jobs: int = 1,
+    budget: float | None = DEFAULT_SECONDS,
 ) -> Report:
     """Check `sources` (paths to files or folders, or `Source` objects) against each other.
 
@@ -114,7 +135,8 @@ def check(
     and the date found in the text. Unreadable paths are listed in `Report.skipped`.
     `jobs` is how many processes read sources (0: one per CPU); the report does not depend
     on it. Workers are spawned, so a script calling this with `jobs` > 1 needs the usual
-    `if __name__ == "__main__":` guard.
+    `if __name__ == "__main__":` guard. `budget` is the most seconds one source may take
+    (None: no limit); a source that fails or runs over is skipped, not in `Report.sources`.
     """
     given = list(sources)
     paths = [s for s in given if not isinstance(s, Source)]
@@ -126,16 +148,23 @@ def check(
     roles: list[RoleClaim] = []
     weekdays: list[tuple[Source, list[WeekdayMismatch]]] = []
     figures = 0
-    for done, (source, reading) in enumerate(_read_all(corpus, reference, jobs), start=1):
-        claims.extend(reading.claims)
-        roles.extend(reading.roles)
-        weekdays.append((source, reading.weekdays))
-        figures += reading.figures
+    checked: list[Source] = []
+    skipped = list(loaded.skipped)
+    readings = _read_all(corpus, reference, jobs, budget)
+    for done, (source, reading) in enumerate(readings, start=1):
+        if isinstance(reading, SkippedSource):
+            skipped.append(reading)
+        else:
+            checked.append(source)
+            claims.extend(reading.claims)
+            roles.extend(reading.roles)
+            weekdays.append((source, reading.weekdays))
+            figures += reading.figures
         if progress is not None:
             progress(done, len(corpus))
     claims, roles = one_name_each(claims, roles, reference)
     groups = link(claims)
-    by_id = {s.id: s for s in corpus}
+    by_id = {s.id: s for s in checked}
     findings = [
         *compare(claims, groups, by_id),
         *check_roles(roles, by_id, reference),
@@ -143,8 +172,8 @@ def check(
     ]
     claims.sort(key=lambda c: (c.source_id, c.span.start, c.span.end))
     return Report(
-        sources=tuple(corpus),
-        skipped=loaded.skipped,
+        sources=tuple(checked),
+        skipped=tuple(skipped),
         claims=tuple(claims),
         groups=tuple(groups),
         role_claims=tuple(sorted(roles, key=lambda r: (r.source_id, r.span.start, r.span.end))),
@@ -193,33 +222,33 @@ def one_name_each(
 
 
 def _read_all(
-    corpus: Sequence[Source], reference: Reference, jobs: int
-) -> Iterator[tuple[Source, SourceReading]]:
+    corpus: Sequence[Source], reference: Reference, jobs: int, budget: float | None
+) -> Iterator[tuple[Source, SourceReading | SkippedSource]]:
     """Each source with its reading, in corpus order, from `jobs` processes."""
     workers = min(jobs if jobs > 0 else os.cpu_count() or 1, len(corpus))
     if workers <= 1:
         for source in corpus:
-            yield source, read_source(source, reference)
+            yield source, read_source(source, reference, budget)
         return
     # "spawn": a fresh interpreter per worker, safe whatever threads the caller runs.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(reference,)
+        workers, mp_context=context, initializer=_start_worker, initargs=(reference, budget)
     ) as pool:
         yield from zip(corpus, pool.map(_read_in_worker, corpus, chunksize=CHUNK), strict=True)
 
 
-_worker_reference: Reference | None = None
+_worker_state: tuple[Reference, float | None] | None = None
 
 
-def _start_worker(reference: Reference) -> None:
-    global _worker_reference
-    _worker_reference = reference
+def _start_worker(reference: Reference, budget: float | None) -> None:
+    global _worker_state
+    _worker_state = (reference, budget)
 
 
-def _read_in_worker(source: Source) -> SourceReading:
-    assert _worker_reference is not None, "worker started without a reference"
-    return read_source(source, _worker_reference)
+def _read_in_worker(source: Source) -> SourceReading | SkippedSource:
+    assert _worker_state is not None, "worker started without a reference"
+    return read_source(source, *_worker_state)
 
 
 def _with_published(source: Source, published: Mapping[str, date] | None) -> Source:

@@ -6,26 +6,38 @@ The front matter is blanked (replaced by spaces of the same length) rather than 
 that every offset in a report points into the file exactly as it is on disk.
 
 One unreadable file never stops the others: it becomes a `SkippedSource` with a one-line
-reason, and the report lists it.
+reason, and the report lists it. Every command reads a file through `read_file`, so
+`factcheck extract FILE` and `factcheck report` see the same characters at the same offsets.
 """
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import SourceError
+from factcheck.errors import SourceError, failure_reason
 from factcheck.extract.published import detect_published
 from factcheck.models import Period, SkippedSource, Source
 
 SOURCE_SUFFIXES = (".txt", ".md")
 METADATA_FILE = "sources.toml"
-MAX_BYTES = 20 * 1024 * 1024  # a news corpus file beyond this is almost surely not prose
+MAX_BYTES = 20 * 1024 * 1024  # a news corpus file (or its sources.toml) beyond this is not prose
+
+# UTF-32's little-endian mark begins with UTF-16's, so it is tried first.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
 
 _FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(?P<body>.*?)^\+\+\+[ \t]*$", re.S | re.M)
 _METADATA_KEYS = frozenset({"outlet", "url", "title", "published"})
@@ -54,8 +66,8 @@ def load_sources(
     for path, metadata in _expand(paths, skipped):
         try:
             source = _load_one(path, metadata, overrides.get(path.stem))
-        except SourceError as exc:
-            skipped.append(SkippedSource(path=str(path), reason=exc.reason))
+        except Exception as exc:  # the source's boundary: whatever it is, skip this one only
+            skipped.append(SkippedSource(path=str(path), reason=failure_reason(exc)))
             continue
         if source.id in seen:
             skipped.append(
@@ -79,46 +91,59 @@ def source_from_text(
 def _expand(
     paths: Iterable[str | Path], skipped: list[SkippedSource]
 ) -> list[tuple[Path, Mapping[str, Any]]]:
-    """Files to read, each with the metadata its folder's `sources.toml` gives it."""
+    """Files to read, each with the metadata its folder's `sources.toml` gives it; a folder
+    that cannot be listed, or a `sources.toml` that cannot be read, is one skipped entry."""
     out: list[tuple[Path, Mapping[str, Any]]] = []
+    tables: dict[Path, dict[str, dict[str, Any]]] = {}
+
+    def metadata_of(folder: Path) -> dict[str, dict[str, Any]]:
+        if folder not in tables:
+            try:
+                tables[folder] = _read_metadata(folder / METADATA_FILE)
+            except SourceError as exc:
+                skipped.append(SkippedSource(path=exc.path, reason=exc.reason))
+                tables[folder] = {}
+        return tables[folder]
+
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            try:
-                table = _read_metadata(path / METADATA_FILE)
-            except SourceError as exc:
-                skipped.append(SkippedSource(path=str(path / METADATA_FILE), reason=exc.reason))
-                table = {}
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
-            if not files:
-                skipped.append(
-                    SkippedSource(path=str(path), reason="folder has no .txt or .md files")
-                )
-            out.extend((f, table.get(f.stem, {})) for f in files)
-        elif path.exists():
-            try:
-                table = _read_metadata(path.parent / METADATA_FILE)
-            except SourceError:
-                table = {}
-            out.append((path, table.get(path.stem, {})))
-        else:
-            skipped.append(SkippedSource(path=str(path), reason="no such file or folder"))
+        try:
+            if path.is_dir():
+                files = sorted(p for p in path.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
+                table = metadata_of(path)
+                if not files:
+                    skipped.append(
+                        SkippedSource(path=str(path), reason="folder has no .txt or .md files")
+                    )
+                out.extend((f, table.get(f.stem, {})) for f in files)
+            elif path.exists():
+                out.append((path, metadata_of(path.parent).get(path.stem, {})))
+            else:
+                skipped.append(SkippedSource(path=str(path), reason="no such file or folder"))
+        except OSError as exc:
+            skipped.append(SkippedSource(path=str(path), reason=f"cannot list: {_os_reason(exc)}"))
     return out
 
 
 def _read_metadata(path: Path) -> dict[str, dict[str, Any]]:
-    if not path.exists():
+    """The tables of a folder's `sources.toml` (none when there is no such file)."""
+    if not os.path.lexists(path):
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise SourceError(str(path), f"unreadable metadata: {exc}") from exc
+    data = _parse_toml(str(path), _decode(str(path), _read_bytes(path)), "metadata")
     return {k: v for k, v in data.items() if isinstance(v, dict)}
 
 
+def _parse_toml(where: str, text: str, what: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SourceError(where, f"invalid TOML {what}: {exc}") from exc
+    except RecursionError as exc:
+        raise SourceError(where, f"invalid TOML {what}: nested too deeply") from exc
+
+
 def _load_one(path: Path, metadata: Mapping[str, Any], published: date | None) -> Source:
-    text = _read_text(path)
-    front, text = _split_front_matter(path, text)
+    front, text = read_file(path)
     merged = {**metadata, **front}
     if published is not None:
         merged["published"] = published
@@ -148,6 +173,8 @@ def _published(
 ) -> tuple[Period | None, str | None]:
     """The publication date, from metadata first, then from the text; unknown stays None."""
     value = metadata.get("published")
+    if isinstance(value, datetime):  # TOML's 2024-05-01T09:00:00Z: the day as written
+        return Period.day(value.date()), "metadata (the date of a TOML date-time)"
     if isinstance(value, date):
         return Period.day(value), str(metadata.get("_basis", "metadata"))
     if isinstance(value, str):
@@ -167,34 +194,77 @@ def _opt_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _read_text(path: Path) -> str:
-    """Decode a file as UTF-8 (or UTF-16 with a byte-order mark); refuse anything else."""
-    if not path.is_file():
-        raise SourceError(str(path), "not a regular file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(str(path), f"too large ({size} bytes; the limit is {MAX_BYTES})")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(str(path), f"cannot read: {exc.strerror or exc}") from exc
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise SourceError(str(path), "invalid UTF-16 text") from exc
-    if b"\x00" in raw:
-        raise SourceError(str(path), "binary file (contains NUL bytes), not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(
-            str(path),
-            f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "convert it to UTF-8",
-        ) from exc
+def read_file(path: Path) -> tuple[dict[str, Any], str]:
+    """A source file's front matter, and its text with the front matter blanked.
+
+    The text is UTF-8, or UTF-16 or UTF-32 with a byte-order mark (the mark is not part of
+    the text); anything else, or nothing but white space, is refused with a `SourceError`.
+    """
+    text = _decode(str(path), _read_bytes(path))
     if not text.strip():
         raise SourceError(str(path), "empty file")
+    return _split_front_matter(path, text)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, at most `MAX_BYTES` of them.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO, a device such
+    as /dev/zero or a folder is refused before anything is read, and a file that grows
+    while it is read is never read past the limit.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot read: {_os_reason(exc)}") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(str(path), "not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise SourceError(str(path), _too_large(info.st_size))
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot read: {_os_reason(exc)}") from exc
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise SourceError(str(path), _too_large(len(raw)))
+    return raw
+
+
+def _too_large(size: int) -> str:
+    return f"too large ({size} bytes; the limit is {MAX_BYTES})"
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _decode(where: str, raw: bytes) -> str:
+    """Text from bytes: by its byte-order mark, else UTF-8; no NUL survives either way."""
+    for mark, codec, name in _BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise SourceError(where, f"invalid {name} text") from exc
+            break
+    else:
+        if b"\x00" in raw:
+            raise SourceError(where, "binary file (contains NUL bytes), not text")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SourceError(
+                where,
+                f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                "convert it to UTF-8",
+            ) from exc
+    if "\x00" in text:
+        raise SourceError(where, "binary file (contains NUL characters), not text")
     return text
 
 
@@ -203,10 +273,7 @@ def _split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return {}, text
-    try:
-        front = tomllib.loads(match.group("body"))
-    except tomllib.TOMLDecodeError as exc:
-        raise SourceError(str(path), f"invalid TOML front matter: {exc}") from exc
+    front = _parse_toml(str(path), match.group("body"), "front matter")
     blank = re.sub(r"[^\n]", " ", match.group(0))
     body = blank + text[match.end() :]
     if not body.strip():

@@ -45,6 +45,39 @@ def test_shift_period_keeps_its_kind() -> None:
     assert previous.label == "H1 2023"
 
 
+@given(DAYS, st.integers(-1200, 1200))
+def test_a_shifted_day_is_one_day_clamped_to_month_end(day: date, months: int) -> None:
+    shifted = P.shift_period(P.day_period(day), months=months)
+    assert shifted.granularity == Granularity.DAY
+    assert shifted.start == P.add_months(day, months)
+    assert shifted.end == shifted.start + timedelta(days=1)
+
+
+def test_shifts_that_once_emptied_a_day() -> None:
+    cases = [
+        (date(2024, 2, 28), -12, date(2023, 2, 28)),  # "from a year earlier"
+        (date(2024, 3, 30), -1, date(2024, 2, 29)),  # "a month earlier"
+        (date(2024, 5, 30), -1, date(2024, 4, 30)),
+        (date(2024, 1, 29), 1, date(2024, 2, 29)),  # "a month later"
+        (date(2023, 12, 30), -3, date(2023, 9, 30)),  # "a quarter earlier"
+    ]
+    for day, months, start in cases:
+        assert P.shift_period(P.day_period(day), months=months) == P.day_period(start)
+
+
+@given(DAYS, st.integers(1, 400), st.integers(-1200, 1200))
+def test_no_shifted_period_is_empty(start: date, days: int, months: int) -> None:
+    span = P.span_period(start, start + timedelta(days=days))
+    week = P.week_period(start)
+    for period in (span, week):
+        shifted = P.shift_period(period, months=months)
+        assert shifted.start is not None and shifted.end is not None
+        assert shifted.start < shifted.end
+    assert P.shift_period(week, months=months).end - P.shift_period(week, months=months).start == (
+        timedelta(days=7)
+    )
+
+
 def test_nearest_past_year_for_a_day_without_year() -> None:
     published = date(2024, 8, 27)
     assert P.nearest_past_year(2, 20, published) == 2024

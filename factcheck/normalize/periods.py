@@ -183,10 +183,20 @@ def next_span(unit: str, amount: int, reference: date) -> Period:
 
 
 def shift_period(p: Period, years: int = 0, months: int = 0) -> Period:
-    """The same kind of period moved in time: "the previous year" of H1 2024 is H1 2023."""
+    """The same kind of period moved in time: "the previous year" of H1 2024 is H1 2023.
+
+    A start past the end of a shorter month clamps to its last day (as dateutil's
+    relativedelta does): "a month earlier" than 30 March is 29 February. A day or a week
+    keeps its length rather than clamping its end onto its start, and no other period is
+    ever shifted to nothing: it keeps at least its first day.
+    """
     moved = 12 * years + months
     start = add_months(p.start, moved) if p.start else None
     end = add_months(p.end, moved) if p.end else None
+    if start is not None and end is not None and p.start is not None and p.end is not None:
+        if p.granularity in (Granularity.DAY, Granularity.WEEK):
+            end = start + (p.end - p.start)
+        end = max(end, start + timedelta(days=1))
     label = None
     if p.label and p.start and start and str(p.start.year) in p.label:
         label = p.label.replace(str(p.start.year), str(start.year))

@@ -115,7 +115,7 @@ def read_toml_text(text: str, where: str) -> Facts:
     """Facts from TOML text; `where` names it in error messages."""
     try:
         table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
+    except (tomllib.TOMLDecodeError, RecursionError) as err:  # RecursionError: nested too deep
         raise ValueError(f"{where}: not valid TOML: {err}") from None
     facts = Facts()
     for i, entry in enumerate(table.get("organization", [])):

@@ -140,6 +140,6 @@ def read_wikidata(paths: list[Path]) -> Facts:
     for path in paths:
         try:
             documents.append(json.loads(path.read_text(encoding="utf-8")))
-        except json.JSONDecodeError as err:
+        except (json.JSONDecodeError, RecursionError) as err:  # RecursionError: nested too deep
             raise ValueError(f"{path}: not valid JSON: {err}") from None
     return read_wikidata_documents(documents, ", ".join(p.name for p in paths))

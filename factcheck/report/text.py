@@ -1,7 +1,8 @@
 """The terminal report (rich): summary, sources, then findings most severe first.
 
 Rendered to a string so the CLI can print it, write it to a file or test it; colour only
-when asked (a terminal), so files and pipes get plain, byte-stable text.
+when asked (a terminal), so files and pipes get plain, byte-stable text. Every piece of
+source text goes through `_text`, so no control character of a source reaches a terminal.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rich.text import Text
 from factcheck.describe import describe_decision
 from factcheck.models import Decision, Finding, Report, Severity
 from factcheck.report.html_view import split_quote, summarize
+from factcheck.terminal import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 QUOTE_CONTEXT = 160  # characters of the sentence shown on each side of the figure
@@ -46,12 +48,18 @@ def render_text(
         console.print(escape(summarize(report).no_findings))
     for stale in report.review.stale if report.review else ():
         console.print()
-        console.print(f"[dim]STALE decision #{escape(stale.fingerprint)}[/]: finding gone")
-        _indented(console, escape(describe_decision(stale)), 2)
+        console.print(f"[dim]STALE decision #{_text(stale.fingerprint)}[/]: finding gone")
+        _indented(console, _text(describe_decision(stale)), 2)
     if explain:
         _explain(console, report)
     # rich pads blocks to the full width; trailing spaces only make diffs noisy.
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+def _text(value: str) -> str:
+    """Text from sources or decisions as markup: rich's markup escaped, control characters
+    shown rather than sent to the terminal."""
+    return escape(printable(value))
 
 
 def _summary(console: Console, report: Report) -> None:
@@ -60,7 +68,7 @@ def _summary(console: Console, report: Report) -> None:
     if s.coverage_text:
         console.print(f"[bold]coverage[/]: {escape(s.coverage_text)}")
     for skipped in report.skipped:
-        console.print(f"[red]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}")
+        console.print(f"[red]skipped[/] {_text(skipped.path)}: {_text(skipped.reason)}")
 
 
 def _sources(console: Console, report: Report) -> None:
@@ -75,9 +83,9 @@ def _sources(console: Console, report: Report) -> None:
         if source.published_basis:
             published += f" ({source.published_basis.split(':')[0]})"
         table.add_row(
-            escape(source.id),
-            escape(source.outlet or "—"),
-            escape(published),
+            _text(source.id),
+            _text(source.outlet or "—"),
+            _text(published),
             str(per_source.get(source.id, 0)),
         )
     console.print(table)
@@ -90,7 +98,7 @@ def _finding(console: Console, finding: Finding, decision: Decision | None) -> N
         f"[{style}]{finding.severity.value.upper()}[/] {finding.code} {finding.slug} "
         f"[dim]#{finding.fingerprint}[/]"
     )
-    _indented(console, escape(finding.message), 2)
+    _indented(console, _text(finding.message), 2)
     marks = console.color_system is not None
     for ev in finding.evidence:
         quote = split_quote(ev.quote, ev.figure)
@@ -98,16 +106,16 @@ def _finding(console: Console, finding: Finding, decision: Decision | None) -> N
         after = quote.after[:QUOTE_CONTEXT]
         lead = "…" if len(quote.before) > len(before) else ""
         tail = "…" if len(quote.after) > len(after) else ""
-        figure = escape(quote.figure)
+        figure = _text(quote.figure)
         if quote.figure:
             figure = f"[reverse]{figure}[/]" if marks else f"«{figure}»"
         where = f"{ev.source_id} [{ev.quote.start}:{ev.quote.end}]"
-        _indented(console, f"• [bold]{escape(where)}[/]: {escape(ev.summary)}", 2)
-        _indented(console, f"“{lead}{escape(before)}{figure}{escape(after)}{tail}”", 4)
+        _indented(console, f"• [bold]{_text(where)}[/]: {_text(ev.summary)}", 2)
+        _indented(console, f"“{lead}{_text(before)}{figure}{_text(after)}{tail}”", 4)
     if finding.rule:
-        _indented(console, f"[dim]rule: {escape(finding.rule)}[/]", 2)
+        _indented(console, f"[dim]rule: {_text(finding.rule)}[/]", 2)
     if decision is not None:
-        _indented(console, f"[bold]decision:[/] {escape(describe_decision(decision))}", 2)
+        _indented(console, f"[bold]decision:[/] {_text(describe_decision(decision))}", 2)
 
 
 def _indented(console: Console, markup: str, left: int) -> None:
@@ -119,10 +127,10 @@ def _explain(console: Console, report: Report) -> None:
     console.print()
     console.print("[bold]Publication dates[/]")
     for source in report.sources:
-        console.print(f"{escape(source.id)}: {escape(source.published_basis or 'unknown')}")
+        console.print(f"{_text(source.id)}: {_text(source.published_basis or 'unknown')}")
     console.print()
     console.print("[bold]Normalisation trail of each claim[/]")
     for claim in report.claims:
-        console.print(f"[bold]{escape(claim.id)}[/] {escape(claim.span.text)}")
+        console.print(f"[bold]{_text(claim.id)}[/] {_text(claim.span.text)}")
         for step in claim.trace:
-            _indented(console, f"- {escape(step)}", 2)
+            _indented(console, f"- {_text(step)}", 2)

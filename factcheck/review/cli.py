@@ -19,6 +19,7 @@ from factcheck.errors import UsageError
 from factcheck.models import DecisionSet, DecisionStatus, Finding, Report
 from factcheck.review import DEFAULT_HOST, DEFAULT_PORT
 from factcheck.review.store import DecisionStore, store_path
+from factcheck.terminal import printable
 
 REVIEWER_ENV = "FACTCHECK_REVIEWER"
 EXIT_OK = 0
@@ -95,13 +96,17 @@ def _cmd_list(args: argparse.Namespace) -> int:
         verdict = decision.status.value if decision else "undecided"
         who = f" ({decision.reviewer})" if decision else ""
         print(
-            f"{finding.fingerprint}  {finding.severity.value:<7}  {finding.code}  "
-            f"{verdict}{who}  {finding.message}"
+            printable(
+                f"{finding.fingerprint}  {finding.severity.value:<7}  {finding.code}  "
+                f"{verdict}{who}  {finding.message}"
+            )
         )
     for stale in decided.stale:
         print(
-            f"{stale.fingerprint}  stale    {stale.finding_code or '-'}  {stale.status.value}"
-            f" ({stale.reviewer})  {stale.finding_message or ''}"
+            printable(
+                f"{stale.fingerprint}  stale    {stale.finding_code or '-'}  {stale.status.value}"
+                f" ({stale.reviewer})  {stale.finding_message or ''}"
+            )
         )
     return EXIT_OK
 
@@ -132,7 +137,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     text = Path(args.file).read_text(encoding="utf-8")
     try:
         added = _store(args).import_json(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
         raise UsageError(f"{args.file}: {exc}") from exc
     print(f"imported {added} new decision row(s) from {args.file}")
     return EXIT_OK
