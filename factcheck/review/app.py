@@ -210,12 +210,14 @@ def create_app(
     )
 
 
-def build_app(path: Path, host: str = DEFAULT_HOST, reviewer: str = "") -> Starlette:
-    """The app over the sources at `path`, with decisions beside them."""
+def build_app(
+    path: Path, host: str = DEFAULT_HOST, reviewer: str = "", db: Path | None = None
+) -> Starlette:
+    """The app over the sources at `path`, with decisions in `db` (default: beside them)."""
     hosts = LOOPBACK_NAMES if host in LOOPBACK_NAMES else (*LOOPBACK_NAMES, host)
     return create_app(
         corpus_loader(path),
-        DecisionStore.for_sources(path),
+        DecisionStore(db) if db else DecisionStore.for_sources(path),
         corpus=str(path),
         reviewer=reviewer,
         allowed_hosts=hosts,
@@ -223,9 +225,14 @@ def build_app(path: Path, host: str = DEFAULT_HOST, reviewer: str = "") -> Starl
 
 
 def serve(
-    path: Path | str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, reviewer: str = ""
+    path: Path | str,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    reviewer: str = "",
+    db: Path | None = None,
 ) -> None:
     """Serve the review app for the sources at `path` until interrupted (127.0.0.1 by default)."""
     import uvicorn
 
-    uvicorn.run(build_app(Path(path), host, reviewer), host=host, port=port, log_level="info")
+    app = build_app(Path(path), host, reviewer, db)
+    uvicorn.run(app, host=host, port=port, log_level="info")
