@@ -101,6 +101,10 @@ def test_a_source_reached_through_a_symlink_is_refused(
     link = tmp_path / "alias.txt"
     link.symlink_to(corpus / "001.txt")
     refused(["report", str(corpus), "-o", str(link)], capsys)
+    hard = tmp_path / "copy.txt"
+    hard.hardlink_to(corpus / "000.txt")
+    refused(["report", str(corpus / "000.txt"), "-o", str(hard)], capsys)
+    assert hard.read_text(encoding="utf-8") == TEXTS["000"]
     store_link = tmp_path / "store-alias"
     DecisionStore.for_sources(corpus)
     store_link.symlink_to(store_path(corpus))
