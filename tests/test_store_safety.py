@@ -276,6 +276,18 @@ def test_a_locked_store_is_named_and_the_report_still_made(
     assert "decisions not shown" in err and "locked" in err
 
 
+def test_a_folder_where_the_store_should_be_is_named(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store_path(corpus).mkdir(parents=True)
+    with pytest.raises(StoreError, match="not a file"):
+        DecisionStore(store_path(corpus), read_only=True)
+    with pytest.raises(StoreError, match="unable to open"):
+        DecisionStore(store_path(corpus))
+    code, report, err = report_json(corpus, capsys)
+    assert code == 1 and report["review"] is None and "not a file" in err
+
+
 def test_a_read_only_store_refuses_writes_with_a_store_error(decided: Path) -> None:
     store = DecisionStore(store_path(decided), read_only=True)
     assert [d.reviewer for d in store.history()] == ["Zoe"]

@@ -162,7 +162,7 @@ class DecisionStore:
 
     def _open_for_reading(self) -> None:
         if not self.path.is_file():
-            raise StoreError(self.path, "no such file")
+            raise StoreError(self.path, "not a file" if self.path.exists() else "no such file")
         try:
             with self._connect() as db:
                 self._check_version(db)
