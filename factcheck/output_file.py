@@ -29,7 +29,10 @@ def write_file(
     the user's pipe or terminal was. A failure is a `UsageError` naming the file.
     """
     target = Path(output)
-    refusal = output_refusal(target, sources, keep)
+    try:
+        refusal = output_refusal(target, sources, keep)
+    except (OSError, RuntimeError) as exc:  # Path.resolve on a symlink loop (RuntimeError < 3.13)
+        raise UsageError(f"--output {output}: {exc}") from exc
     if refusal:
         raise UsageError(f"--output {output}: {refusal}")
     try:

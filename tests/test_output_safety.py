@@ -152,6 +152,13 @@ def test_a_folder_is_not_an_output(tmp_path: Path) -> None:
         write_output("x", str(tmp_path))
 
 
+def test_a_symlink_loop_is_named(tmp_path: Path) -> None:
+    (tmp_path / "one").symlink_to(tmp_path / "two")
+    (tmp_path / "two").symlink_to(tmp_path / "one")
+    with pytest.raises(UsageError, match="--output"):
+        write_output("x", str(tmp_path / "one"))
+
+
 # --------------------------------------------------------------------------- how it is written
 
 
