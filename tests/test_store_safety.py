@@ -4,7 +4,6 @@ read-only, garbage, truncated or locked, a mistyped PATH, `--db` everywhere it i
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -193,27 +192,38 @@ def test_export_without_a_store_creates_none(
     assert not (corpus / ".factcheck").exists()
 
 
+def _modes_bind(folder: Path) -> bool:
+    """Whether a folder without write permission stops us (it does not stop root)."""
+    probe = folder / "probe"
+    try:
+        probe.touch()
+    except PermissionError:
+        return True
+    probe.unlink()
+    return False
+
+
 @contextmanager
 def read_only(*paths: Path) -> Iterator[None]:
-    """Make `paths` unwritable: by mode, or for root (whom modes do not stop) immutable."""
-    root = os.geteuid() == 0
-    done: list[Path] = []
+    """Make `paths` (the last a folder) unwritable: by mode, or where modes do not bind (root),
+    with the immutable attribute."""
+    modes = {path: path.stat().st_mode for path in paths}
+    for path in paths:
+        path.chmod(modes[path] & ~0o222)
+    immutable: list[Path] = []
     try:
-        for path in paths:
-            if root:
+        if not _modes_bind(paths[-1]):
+            for path in paths:
                 made = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
                 if made.returncode != 0:
                     pytest.skip(f"cannot make {path} read-only here: {made.stderr!r}")
-            else:
-                path.chmod(path.stat().st_mode & ~0o222)
-            done.append(path)
+                immutable.append(path)
         yield
     finally:
-        for path in reversed(done):
-            if root:
-                subprocess.run(["chattr", "-i", str(path)], check=True)
-            else:
-                path.chmod(path.stat().st_mode | 0o200)
+        for path in reversed(immutable):
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        for path in paths:
+            path.chmod(modes[path])
 
 
 def test_a_read_only_corpus_still_shows_its_decisions(

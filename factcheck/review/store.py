@@ -169,7 +169,7 @@ class DecisionStore:
         except StoreError as exc:
             # A WAL database in a folder that cannot be written: SQLite cannot make its
             # shared-memory file, but nobody can be writing there either, so the file is whole.
-            if "unable to open" not in exc.reason:
+            if not any(why in exc.reason for why in ("unable to open", "readonly database")):
                 raise
             self._immutable = True
             with self._connect() as db:
