@@ -4,6 +4,7 @@ read-only, garbage, truncated or locked, a mistyped PATH, `--db` everywhere it i
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -239,6 +240,30 @@ def test_a_read_only_corpus_still_shows_its_decisions(
     assert code == 1 and err == ""
     assert [d["reviewer"] for d in report["review"]["current"].values()] == ["Zoe"]  # type: ignore[index]
     assert "decision store" in refusal
+
+
+def test_unread_changes_in_a_read_only_wal_are_named_not_dropped(
+    decided: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store copied while a writer had changes in its -wal, into a folder that cannot be
+    written: reading without the -wal would silently show older decisions."""
+    copy = tmp_path / "copy"
+    shutil.copytree(decided, copy)
+    db = store_path(decided)
+    writer = sqlite3.connect(db, isolation_level=None)
+    try:
+        writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        writer.execute(
+            store_module._INSERT, ("fp", "dismissed", "", "Ben", NOW.isoformat(), None, None)
+        )
+        shutil.copy(db, store_path(copy))
+        shutil.copy(f"{db}-wal", f"{store_path(copy)}-wal")
+    finally:
+        writer.close()
+    with read_only(store_path(copy), store_path(copy).parent):
+        code, report, err = report_json(copy, capsys)
+    assert code == 1 and report["review"] is None
+    assert "decisions not shown" in err and "-wal" in err
 
 
 @pytest.mark.parametrize(

@@ -168,9 +168,17 @@ class DecisionStore:
                 self._check_version(db)
         except StoreError as exc:
             # A WAL database in a folder that cannot be written: SQLite cannot make its
-            # shared-memory file, but nobody can be writing there either, so the file is whole.
+            # shared-memory file, but nobody can be writing there either, so the file is
+            # whole, unless a -wal holds changes, which only a writable folder lets us read.
             if not any(why in exc.reason for why in ("unable to open", "readonly database")):
                 raise
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.exists() and wal.stat().st_size:
+                raise StoreError(
+                    self.path,
+                    f"{exc.reason}; its {wal.name} holds changes that cannot be read "
+                    "where nothing can be written",
+                ) from exc
             self._immutable = True
             with self._connect() as db:
                 self._check_version(db)
