@@ -66,7 +66,7 @@ _OWNED = re.compile(
 )
 # The base of a comparison: "compared to Q2 2024", "from the previous quarter", "than 2023".
 _BASE_BEFORE = re.compile(
-    r"(?i:\b(?:from|compared\s+(?:to|with)|than|versus|vs\.?|against|over|on|since"
+    r"(?i:\b(?:from|compared\s+(?:to|with)|than|versus|vs\.?|against|over|since"
     r"|relative\s+to)(?:\s+(?:the\s+same\s+period\s+(?:of|in)|the\s+year-earlier|the|a|an"
     r"|its|levels?\s+(?:of|in)))*\s*$)"
 )

@@ -62,10 +62,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if not report.sources:
         warn("no source could be read")
         return EXIT_USAGE
-    from factcheck.review.store import decisions_beside
+    from factcheck.review.store import StoreError, decisions_beside
 
-    report = report.model_copy(update={"review": decisions_beside(args.paths, report)})
-    write_output(_render(report, args), args.output, args.paths)
+    try:
+        review = decisions_beside(args.paths, report)
+    except StoreError as exc:  # the report does not need the decisions: say so, go on
+        print(f"factcheck: decisions not shown: {exc}", file=sys.stderr)
+        review = None
+    report = report.model_copy(update={"review": review})
+    write_output(_render(report, args), args.output, args.paths, keep=args.reference)
     threshold = {"error": 2, "warning": 1, "never": 3}[args.fail_on]
     worst = max((f.severity.rank for f in report.findings), default=-1)
     return EXIT_FINDINGS if worst >= threshold else EXIT_OK

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from factcheck.errors import UsageError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def add_published_option(parser: argparse.ArgumentParser, what: str = "a source") -> None:
@@ -35,24 +38,16 @@ def parse_published(values: Sequence[str]) -> dict[str, date]:
     return out
 
 
-def write_output(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
-    """Print, or write atomically to `output`; never over one of the inputs."""
+def write_output(
+    text: str, output: str | None, sources: Sequence[str] = (), keep: Sequence[str | Path] = ()
+) -> None:
+    """Print, or write to the file `output` (never over what the user wrote: see
+    `factcheck.output_file`); `sources` are the command's source paths, `keep` its other
+    input files."""
     if output is None or output == "-":
         sys.stdout.write(text)
         return
-    import tempfile  # imported here: `factcheck extract`, timed at start-up, writes no file
-    from pathlib import Path
+    # imported here: `factcheck extract`, timed at start-up, writes no file
+    from factcheck.output_file import write_file
 
-    target = Path(output)
-    for given in inputs:
-        path = Path(given)
-        inside = path.is_dir() and target.resolve().parent == path.resolve()
-        if (path.exists() and target.exists() and target.resolve() == path.resolve()) or (
-            inside and target.suffix.lower() in (".txt", ".md")
-        ):
-            raise UsageError(f"--output {output}: would overwrite or add to a source ({given})")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-    os.replace(tmp, target)
+    write_file(text, output, sources, keep)

@@ -181,7 +181,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for skipped in result.report.skipped:
         warn(f"skipped {skipped.path}: {skipped.reason}")
     rendered = render_draft_json(result) if args.format == "json" else render_draft_text(result)
-    write_output(rendered, args.output, [args.draft, *args.against])
+    write_output(rendered, args.output, args.against, keep=[args.draft])
     return EXIT_CONTRADICTED if result.contradicted else EXIT_OK
 
 

@@ -115,3 +115,9 @@ def test_the_year_a_report_covers_does_not_date_the_day_it_came_out() -> None:
     dated = next(m for m in find_times(text, date(2024, 2, 28)) if "March" in m.span.text)
     assert dated.value is not None and dated.value.kind == "period"
     assert dated.value.period is not None and dated.value.period.start == date(2024, 3, 7)
+
+
+def test_a_day_after_a_figure_dates_it() -> None:
+    report = _report(("a", "Lotus Pharma raised $3 million on 3 May 2024.\n"))
+    (claim,) = report.claims
+    assert claim.period is not None and claim.period.start == date(2024, 5, 3)

@@ -308,13 +308,17 @@ def create_app(
 
 
 def build_app(
-    path: Path, host: str = DEFAULT_HOST, reviewer: str = "", access_token: str | None = None
+    path: Path,
+    host: str = DEFAULT_HOST,
+    reviewer: str = "",
+    access_token: str | None = None,
+    db: Path | None = None,
 ) -> ASGIApp:
-    """The app over the sources at `path`, with decisions beside them."""
+    """The app over the sources at `path`, with decisions in `db` (default: beside them)."""
     names = (socket.gethostname(),) if host in WILDCARD_HOSTS else (host,)
     return create_app(
         corpus_loader(path),
-        DecisionStore.for_sources(path),
+        DecisionStore(db) if db else DecisionStore.for_sources(path),
         corpus=str(path),
         reviewer=reviewer,
         allowed_hosts=(*LOOPBACK_NAMES, *names),
@@ -352,7 +356,11 @@ class _HideToken(logging.Filter):
 
 
 def serve(
-    path: Path | str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, reviewer: str = ""
+    path: Path | str,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    reviewer: str = "",
+    db: Path | None = None,
 ) -> None:
     """Serve the review app for the sources at `path` until interrupted (127.0.0.1 by default).
 
@@ -361,7 +369,7 @@ def serve(
     import uvicorn
 
     token = None if is_loopback(host) else secrets.token_urlsafe(24)
-    app = build_app(Path(path), host, reviewer, token)
+    app = build_app(Path(path), host, reviewer, token, db)
     config = uvicorn.Config(app, host=host, port=port, log_level="info")
     if token is not None:
         logging.getLogger("uvicorn.access").addFilter(_HideToken())

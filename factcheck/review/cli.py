@@ -1,24 +1,34 @@
 """`factcheck review list|set|export|import|serve`: review decisions for scripts and editors.
 
-Each command takes the sources' PATH (a folder or a file); the decisions live beside it in
-`.factcheck/review.sqlite`. Commands that need the findings re-run the pipeline, so what
-they show always matches `factcheck report PATH`.
+Each command takes the sources' PATH (a folder or a file), which must exist: a mistyped one
+must not put decisions in the parent folder's store. The decisions live beside it in
+`.factcheck/review.sqlite`, or in `--db FILE`. Commands that need the findings re-run the
+pipeline, so what they show always matches `factcheck report PATH`. `list` and `export` only
+read the store; a store that cannot be used is a usage error naming it (exit 2).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from factcheck.cli_common import add_published_option, parse_published, write_output
 from factcheck.errors import UsageError
 from factcheck.models import DecisionSet, DecisionStatus, Finding, Report
 from factcheck.review import DEFAULT_HOST, DEFAULT_PORT
-from factcheck.review.store import DecisionStore, store_path
+from factcheck.review.store import (
+    DecisionStore,
+    StoreError,
+    export_json,
+    store_files,
+    store_path,
+)
 from factcheck.terminal import printable
 
 REVIEWER_ENV = "FACTCHECK_REVIEWER"
@@ -39,13 +49,24 @@ def _store_path(args: argparse.Namespace) -> Path:
 
 
 def _store(args: argparse.Namespace) -> DecisionStore:
+    """The store to write to, created when missing."""
     return DecisionStore(_store_path(args))
+
+
+def _reading(args: argparse.Namespace) -> DecisionStore | None:
+    """The store opened read-only; None when PATH has none yet (a --db must exist)."""
+    path = _store_path(args)
+    if path.exists():
+        return DecisionStore(path, read_only=True)
+    if args.db:
+        raise UsageError(f"--db {args.db}: no such file")
+    return None
 
 
 def _decisions(args: argparse.Namespace, report: Report) -> DecisionSet:
     """The report's decisions; reading never creates a store."""
-    path = _store_path(args)
-    return DecisionStore(path).decisions_for(report) if path.exists() else DecisionSet()
+    store = _reading(args)
+    return store.decisions_for(report) if store else DecisionSet()
 
 
 def default_reviewer() -> str:
@@ -128,8 +149,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         report = _report(args)
         text = render_claimreview(report, _decisions(args, report))
     else:
-        text = _store(args).export_json()
-    write_output(text, args.output, [args.path])
+        store = _reading(args)
+        text = store.export_json() if store else export_json(())
+    write_output(text, args.output, [args.path], keep=store_files(_store_path(args)))
     return EXIT_OK
 
 
@@ -146,8 +168,25 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from factcheck.review.app import serve
 
-    serve(Path(args.path), args.host, args.port, args.reviewer or default_reviewer())
+    db = _store_path(args)
+    serve(Path(args.path), args.host, args.port, args.reviewer or default_reviewer(), db=db)
     return EXIT_OK
+
+
+def _command(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """`run`, refused on a PATH that does not exist (whose folder's store is someone else's),
+    and ended with its message (exit 2) by a store that cannot be used."""
+
+    @functools.wraps(run)
+    def guarded(args: argparse.Namespace) -> int:
+        if not Path(args.path).exists():
+            raise UsageError(f"{args.path}: no such file or folder")
+        try:
+            return run(args)
+        except StoreError as exc:
+            raise UsageError(str(exc)) from exc
+
+    return guarded
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -171,27 +210,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         choices=("undecided", *(s.value for s in DecisionStatus)),
         help="only findings with this decision",
     )
-    listing.set_defaults(run=_cmd_list)
+    listing.set_defaults(run=_command(_cmd_list))
 
     setting = actions.add_parser("set", parents=[common, pipeline], help="decide on a finding")
     setting.add_argument("fingerprint", metavar="FINGERPRINT", help="the finding (or a prefix)")
     setting.add_argument("status", choices=[s.value for s in DecisionStatus])
     setting.add_argument("--note", default="", help="why")
     setting.add_argument("--reviewer", help=f"your name (default: ${REVIEWER_ENV} or login)")
-    setting.set_defaults(run=_cmd_set)
+    setting.set_defaults(run=_command(_cmd_set))
 
     export = actions.add_parser(
         "export", parents=[common, pipeline], help="the decision history as JSON, or ClaimReview"
     )
     export.add_argument("--format", choices=("json", "claimreview"), default="json")
     export.add_argument("--output", "-o", metavar="FILE", help="write here (default: stdout)")
-    export.set_defaults(run=_cmd_export)
+    export.set_defaults(run=_command(_cmd_export))
 
     importing = actions.add_parser(
         "import", parents=[common], help="append decisions from an export (idempotent)"
     )
     importing.add_argument("file", metavar="FILE", help="a `factcheck review export` file")
-    importing.set_defaults(run=_cmd_import)
+    importing.set_defaults(run=_command(_cmd_import))
 
     serving = actions.add_parser("serve", parents=[common], help="the local review web app")
     serving.add_argument(
@@ -201,4 +240,4 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     serving.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
     serving.add_argument("--reviewer", help=f"default name (${REVIEWER_ENV} or login)")
-    serving.set_defaults(run=_cmd_serve)
+    serving.set_defaults(run=_command(_cmd_serve))

@@ -1,10 +1,16 @@
-"""Review decisions in SQLite beside the sources: append-only history, latest row wins.
+"""Review decisions in SQLite beside the sources: append-only history, the last row wins.
 
 Why SQLite: one file that travels with the sources, atomic writes, and WAL so the web app can
 read while a script writes. Every write is its own `BEGIN IMMEDIATE` transaction and every
 connection waits (busy timeout) instead of failing, so two editors deciding at the same moment
 both keep their decisions. Rows are never updated or deleted (triggers refuse it); a change of
-mind is a new row.
+mind is a new row, and the row inserted last is the decision: a clock, which can be wrong or
+forged in an export, never decides which decision is current.
+
+A store is opened for writing (created when missing) or read-only, which never writes: what
+`factcheck report` does to show decisions, so a read-only corpus is fine. Either way the schema
+version is read first and a store made by a newer factcheck is refused, never re-stamped. Every
+SQLite failure (not a database, malformed, locked) is a `StoreError` naming the file.
 """
 
 from __future__ import annotations
@@ -14,19 +20,24 @@ import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import TypeAdapter
 
+from factcheck.errors import FactcheckError
 from factcheck.models import Decision, DecisionSet, DecisionStatus, Finding, Report
 
 STORE_DIR = ".factcheck"
 STORE_FILE = "review.sqlite"
 EXPORT_FORMAT = "factcheck-review"
 EXPORT_VERSION = 1
+SCHEMA_VERSION = 1
 BUSY_TIMEOUT_SECONDS = 30.0
+READ_TIMEOUT_SECONDS = 5.0  # a report waits this long for a locked store, then goes without
+CLOCK_SKEW = timedelta(minutes=5)  # an imported decision may be this far ahead of our clock
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")  # files SQLite keeps beside a database
 
 _COLUMNS = (
     "fingerprint",
@@ -39,35 +50,32 @@ _COLUMNS = (
 )
 _INSERT = f"INSERT INTO decisions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS decisions (
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS decisions (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     fingerprint TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('confirmed', 'dismissed', 'follow_up')),
     note TEXT NOT NULL,
     reviewer TEXT NOT NULL,
-    decided_at TEXT NOT NULL,  -- UTC, ISO 8601 with microseconds: sorts as text
+    decided_at TEXT NOT NULL,  -- UTC, ISO 8601 with microseconds
     finding_code TEXT,
     finding_message TEXT
-);
-CREATE INDEX IF NOT EXISTS decisions_by_fingerprint ON decisions (fingerprint, decided_at, seq);
-CREATE TRIGGER IF NOT EXISTS decisions_append_only_update BEFORE UPDATE ON decisions
-BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS decisions_append_only_delete BEFORE DELETE ON decisions
-BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
-PRAGMA user_version = 1;
-"""
-
-# The latest row of each fingerprint: by decision time, then by insertion order.
-_CURRENT = """
-SELECT fingerprint, status, note, reviewer, decided_at, finding_code, finding_message
-FROM decisions AS d
-WHERE seq = (
-    SELECT seq FROM decisions AS e WHERE e.fingerprint = d.fingerprint
-    ORDER BY decided_at DESC, seq DESC LIMIT 1
+)""",
+    # each entry also holds the rowid (seq): enough for "the last row of a fingerprint"
+    "CREATE INDEX IF NOT EXISTS decisions_by_fingerprint ON decisions (fingerprint)",
+    """CREATE TRIGGER IF NOT EXISTS decisions_append_only_update BEFORE UPDATE ON decisions
+BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS decisions_append_only_delete BEFORE DELETE ON decisions
+BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END""",
+    f"PRAGMA user_version = {SCHEMA_VERSION}",
 )
+
+# The last row inserted for each fingerprint (`seq` only grows: AUTOINCREMENT).
+_CURRENT = f"""
+SELECT {", ".join(_COLUMNS)} FROM decisions AS d
+WHERE seq = (SELECT MAX(seq) FROM decisions AS e WHERE e.fingerprint = d.fingerprint)
 ORDER BY fingerprint
-"""
+"""  # correlated: a filter on fingerprint (the paged reads) seeks the index per fingerprint
 
 _EXPORT_ROWS = TypeAdapter(list[Decision])
 
@@ -134,6 +142,20 @@ def store_path(sources: Path) -> Path:
     return folder / STORE_DIR / STORE_FILE
 
 
+def store_files(path: Path) -> tuple[Path, ...]:
+    """The database at `path` and the companion files SQLite keeps beside it."""
+    return (path, *(path.with_name(path.name + suffix) for suffix in SQLITE_COMPANIONS))
+
+
+class StoreError(FactcheckError, OSError):
+    """The decision store cannot be used; `path` names it and `reason` says why, in one line."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"decision store {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -167,30 +189,122 @@ def _decision(row: sqlite3.Row) -> Decision:
 
 
 class DecisionStore:
-    """The review history of one corpus. Safe to share between threads and processes."""
+    """The review history of one corpus. Safe to share between threads and processes.
 
-    def __init__(self, path: Path, clock: Callable[[], datetime] = _utcnow) -> None:
+    `read_only=True` opens an existing store without writing anything (no folder, no journal
+    mode, no schema); `record` and `import_json` then fail with `StoreError`.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        clock: Callable[[], datetime] = _utcnow,
+        *,
+        read_only: bool = False,
+        timeout: float | None = None,
+    ) -> None:
         self.path = path
         self._clock = clock
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.executescript(_SCHEMA)
+        self._read_only = read_only
+        self._timeout = timeout or (READ_TIMEOUT_SECONDS if read_only else BUSY_TIMEOUT_SECONDS)
+        self._immutable = False
+        if read_only:
+            self._open_for_reading()
+        else:
+            self._open_for_writing()
 
     @classmethod
     def for_sources(cls, sources: Path, clock: Callable[[], datetime] = _utcnow) -> DecisionStore:
         """The store beside `sources`: `<folder>/.factcheck/review.sqlite`."""
         return cls(store_path(sources), clock)
 
+    def _open_for_reading(self) -> None:
+        if not self.path.is_file():
+            raise StoreError(self.path, "not a file" if self.path.exists() else "no such file")
+        try:
+            with self._connect() as db:
+                self._check_version(db)
+        except StoreError as exc:
+            # A WAL database in a folder that cannot be written: SQLite cannot make its
+            # shared-memory file, but nobody can be writing there either, so the file is
+            # whole, unless a -wal holds changes, which only a writable folder lets us read.
+            if not any(why in exc.reason for why in ("unable to open", "readonly database")):
+                raise
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.exists() and wal.stat().st_size:
+                raise StoreError(
+                    self.path,
+                    f"{exc.reason}; its {wal.name} holds changes that cannot be read "
+                    "where nothing can be written",
+                ) from exc
+            self._immutable = True
+            with self._connect() as db:
+                self._check_version(db)
+
+    def _open_for_writing(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(self.path, f"cannot make its folder: {exc.strerror}") from exc
+        with self._connect() as db:
+            if self._check_version(db) == SCHEMA_VERSION:
+                return
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if self._check_version(db) == 0:  # nobody created it meanwhile
+                    for statement in _SCHEMA:
+                        db.execute(statement)
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def _check_version(self, db: sqlite3.Connection) -> int:
+        """The store's schema version, read before anything else; refuses what is not ours."""
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                self.path,
+                f"made by a newer factcheck (schema version {version}; this one knows "
+                f"{SCHEMA_VERSION}): upgrade factcheck to use it",
+            )
+        if version == 0:
+            tables = db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+            if tables or self._read_only:
+                raise StoreError(self.path, "not a factcheck review store (no schema version)")
+        return version
+
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         # Autocommit mode: transactions are opened explicitly where writes happen.
-        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        try:
+            if self._read_only:
+                mode = "ro&immutable=1" if self._immutable else "ro"
+                target = f"{self.path.absolute().as_uri()}?mode={mode}"
+                db = sqlite3.connect(target, timeout=self._timeout, isolation_level=None, uri=True)
+            else:
+                db = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, self._reason(exc)) from exc
         db.row_factory = sqlite3.Row
         try:
             yield db
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, self._reason(exc)) from exc
         finally:
             db.close()
+
+    def _reason(self, exc: sqlite3.Error) -> str:
+        """SQLite's message, with what it means for an editor."""
+        message = str(exc)
+        meaning = {
+            "file is not a database": "not an SQLite database",
+            "database disk image is malformed": "damaged or truncated",
+            "database is locked": f"locked by another program (waited {self._timeout:g} s)",
+            "attempt to write a readonly database": "read-only",
+        }.get(message)
+        return f"{meaning} ({message})" if meaning else message
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -232,14 +346,14 @@ class DecisionStore:
             return {row["fingerprint"]: _decision(row) for row in db.execute(_CURRENT)}
 
     def history(self, fingerprint: str | None = None) -> list[Decision]:
-        """Every row, oldest first; only `fingerprint`'s when given."""
+        """Every row in the order it was recorded; only `fingerprint`'s when given."""
         query = f"SELECT {', '.join(_COLUMNS)} FROM decisions"
         params: tuple[str, ...] = ()
         if fingerprint is not None:
             query += " WHERE fingerprint = ?"
             params = (fingerprint,)
         with self._connect() as db:
-            rows = db.execute(query + " ORDER BY decided_at, seq", params)
+            rows = db.execute(query + " ORDER BY seq", params)
             return [_decision(row) for row in rows]
 
     def current_of(self, fingerprints: Collection[str]) -> dict[str, Decision]:
@@ -306,23 +420,33 @@ class DecisionStore:
         )
 
     def export_json(self) -> str:
-        """The whole history as JSON, oldest first (the input of `import_json`)."""
-        rows = [d.model_dump(mode="json") for d in self.history()]
-        document = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "decisions": rows}
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        """The whole history as JSON, in recording order (the input of `import_json`)."""
+        return export_json(self.history())
 
     def import_json(self, text: str) -> int:
-        """Append the exported rows this store lacks; returns how many were added.
+        """Append the exported rows this store lacks, in the export's order; returns how many.
 
         Identical rows are skipped, so importing the same file twice changes nothing, and
-        existing history is never touched: an imported older decision stays older.
+        existing history is never touched. Imported rows are appended after this store's, so
+        the export's last decision on a finding becomes its current one here. A decision dated
+        after now (beyond `CLOCK_SKEW`) is refused, and then nothing is imported: its date
+        would be a lie in every history, whoever forged or mis-set it.
         """
         document = json.loads(text)
         if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
             raise ValueError(f"not a {EXPORT_FORMAT} export")
         if document.get("version") != EXPORT_VERSION:
             raise ValueError(f"unsupported {EXPORT_FORMAT} version {document.get('version')!r}")
-        return self._append_missing(_EXPORT_ROWS.validate_python(document.get("decisions", [])))
+        decisions = _EXPORT_ROWS.validate_python(document.get("decisions", []))
+        now = self._clock()
+        for number, decision in enumerate(decisions, 1):
+            if decision.decided_at > now + CLOCK_SKEW:
+                raise ValueError(
+                    f"decision {number} ({decision.status.value} of {decision.fingerprint} by "
+                    f"{decision.reviewer}) is dated {_timestamp(decision.decided_at)}, after "
+                    f"now ({_timestamp(now)}): nothing imported"
+                )
+        return self._append_missing(decisions)
 
     def _append_missing(self, decisions: Iterable[Decision]) -> int:
         match = " AND ".join(f"{column} IS ?" for column in _COLUMNS)
@@ -337,12 +461,20 @@ class DecisionStore:
         return added
 
 
+def export_json(decisions: Iterable[Decision]) -> str:
+    """`decisions` as a `factcheck review export` document."""
+    rows = [d.model_dump(mode="json") for d in decisions]
+    document = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "decisions": rows}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def decisions_beside(paths: Sequence[str | Path], report: Report) -> DecisionSet | None:
     """The decisions stored beside the first of `paths`, or None when there is no store yet.
 
-    For `factcheck report`: reading never creates a store.
+    For `factcheck report`: the store is opened read-only, so nothing is ever written; a store
+    that cannot be read raises `StoreError`, for the caller to name (the report stands alone).
     """
     if not paths:
         return None
     path = store_path(Path(paths[0]))
-    return DecisionStore(path).decisions_for(report) if path.exists() else None
+    return DecisionStore(path, read_only=True).decisions_for(report) if path.exists() else None
