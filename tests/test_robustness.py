@@ -17,6 +17,7 @@ import pytest
 import factcheck.pipeline
 import factcheck.sources
 from factcheck.cli import main
+from factcheck.draft import check_draft
 from factcheck.models import Report
 from factcheck.pipeline import check
 from factcheck.report.text import render_text
@@ -201,6 +202,14 @@ def test_metadata_beside_a_single_file_argument_is_reported_once(tmp_path: Path)
     loaded = load_sources([tmp_path / "a.txt", tmp_path / "b.txt"])
     assert [s.id for s in loaded.sources] == ["a", "b"]
     assert [s.path for s in loaded.skipped] == [str(tmp_path / "sources.toml")]
+
+
+def test_a_draft_beside_a_broken_sources_toml_is_still_checked(tmp_path: Path) -> None:
+    draft = write(tmp_path / "draft" / "d.md", "Nimbus Ltd raised $3 million in 2023.")
+    write(tmp_path / "draft" / "sources.toml", "[d\n")
+    result = check_draft(draft, [good(tmp_path / "sources")])
+    assert [c.verdict for c in result.claims] == ["supported"]
+    assert [s.path for s in result.report.skipped] == [str(tmp_path / "draft" / "sources.toml")]
 
 
 # --------------------------------------------------------------------------- A. encodings
