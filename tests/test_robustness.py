@@ -340,6 +340,15 @@ def test_budget_option_reaches_the_pipeline(
     ]
 
 
+@pytest.mark.parametrize("budget", ["-1", "nan", "inf", "1e12"])
+def test_a_budget_no_timer_can_take_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], budget: str
+) -> None:
+    good(tmp_path)
+    assert main(["report", str(tmp_path), "--budget", budget]) == 2
+    assert capsys.readouterr().err.startswith("factcheck: a time budget is 0 (no limit) or up")
+
+
 def test_an_unexpected_value_error_at_the_cli_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
