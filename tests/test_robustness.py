@@ -295,6 +295,10 @@ def test_a_failure_while_reading_one_source_skips_it_with_its_stage(
     (skipped,) = report.skipped
     assert skipped.path == str(tmp_path / "odd.txt") and skipped.stage == stage
     assert skipped.reason == "ValueError: period start 2024-02-29 is not before end 2024-02-29"
+    during = {"extract": "while extracting", "claims": "while building claims"}[stage]
+    assert f"skipped {tmp_path / 'odd.txt'} {during}: ValueError: " in render_text(
+        report, width=500
+    )
 
 
 def test_a_source_over_its_budget_is_skipped_with_a_reason(

@@ -21,6 +21,7 @@ from factcheck.report.html_view import split_quote, summarize
 from factcheck.terminal import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_WHILE = {"read": "while reading", "extract": "while extracting", "claims": "while building claims"}
 QUOTE_CONTEXT = 160  # characters of the sentence shown on each side of the figure
 
 
@@ -67,7 +68,8 @@ def _summary(console: Console, report: Report) -> None:
         f"{len(report.role_claims)} role claims; findings: {counts}"
     )
     for skipped in report.skipped:
-        console.print(f"[red]skipped[/] {_text(skipped.path)}: {_text(skipped.reason)}")
+        during = _WHILE[skipped.stage]
+        console.print(f"[red]skipped[/] {_text(skipped.path)} {during}: {_text(skipped.reason)}")
 
 
 def _sources(console: Console, report: Report) -> None:
