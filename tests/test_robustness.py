@@ -212,6 +212,21 @@ def test_a_draft_beside_a_broken_sources_toml_is_still_checked(tmp_path: Path) -
     assert [s.path for s in result.report.skipped] == [str(tmp_path / "draft" / "sources.toml")]
 
 
+def test_a_file_name_that_is_not_utf8_is_named_and_the_others_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good(tmp_path)
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("Acme paid $1 million.", encoding="utf-8")
+    missing = tmp_path / os.fsdecode(b"nowhere\xff.txt")
+    assert main(["report", str(tmp_path), str(missing), "--format", "json"]) == 0
+    report = Report.model_validate_json(capsys.readouterr().out)
+    assert [s.id for s in report.sources] == ["good"]
+    assert [(s.path, s.reason) for s in report.skipped] == [
+        (str(tmp_path / "caf\ufffd.txt"), "file name is not valid UTF-8: rename it"),
+        (str(tmp_path / "nowhere\ufffd.txt"), "no such file or folder"),
+    ]
+
+
 # --------------------------------------------------------------------------- A. encodings
 
 
