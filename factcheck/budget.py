@@ -22,6 +22,19 @@ from types import FrameType
 from factcheck.errors import BudgetExceeded
 
 DEFAULT_SECONDS = 60.0
+MAX_SECONDS = 1e6  # what every platform's interval timer takes (about 11 days)
+
+
+def valid_budget(seconds: float | None) -> float | None:
+    """A budget as `time_budget` takes it: None for no limit (None or 0), else a number of
+    seconds up to `MAX_SECONDS`; anything else (negative, NaN, infinite) is a ValueError."""
+    if not seconds:
+        return None
+    if not 0 < seconds <= MAX_SECONDS:
+        raise ValueError(
+            f"a time budget is 0 (no limit) or up to {MAX_SECONDS:g} seconds, not {seconds!r}"
+        )
+    return seconds
 
 
 def enforceable() -> bool:

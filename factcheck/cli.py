@@ -55,7 +55,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             reference=reference,
             progress=progress,
             jobs=args.jobs,
-            budget=args.budget or None,
+            budget=args.budget,
         )
     for skipped in report.skipped:
         warn(f"skipped {skipped.path}: {skipped.reason}")

@@ -18,7 +18,16 @@ from pathlib import Path
 from typing import Literal
 
 from factcheck.cli_common import add_published_option, parse_published, write_output
-from factcheck.models import Evidence, Finding, Frozen, Report, Severity, Source, Span
+from factcheck.models import (
+    Evidence,
+    Finding,
+    Frozen,
+    Report,
+    Severity,
+    SkippedSource,
+    Source,
+    Span,
+)
 from factcheck.terminal import printable, warn
 
 Verdict = Literal["supported", "contradicted", "unsupported"]
@@ -106,11 +115,13 @@ def check_draft(
     from factcheck.pipeline import check
     from factcheck.sources import load_sources
 
+    beside_draft: tuple[SkippedSource, ...] = ()  # e.g. a broken sources.toml in its folder
     if isinstance(draft, Source):
         draft_source = draft
     else:
         loaded_draft = load_sources([draft], published)
-        if loaded_draft.skipped:
+        beside_draft = loaded_draft.skipped
+        if loaded_draft.skipped and not loaded_draft.sources:
             skipped = loaded_draft.skipped[0]
             raise UsageError(f"draft {skipped.path}: {skipped.reason}")
         if len(loaded_draft.sources) != 1:
@@ -122,7 +133,9 @@ def check_draft(
     if draft_source.id in {source.id for source in loaded.sources}:
         raise UsageError(f"the draft's id {draft_source.id!r} is also a source's id: rename it")
     report = check([draft_source, *loaded.sources], published=published)
-    report = report.model_copy(update={"skipped": (*report.skipped, *loaded.skipped)})
+    report = report.model_copy(
+        update={"skipped": (*report.skipped, *beside_draft, *loaded.skipped)}
+    )
     return classify_draft(report, draft_source.id)
 
 

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from factcheck.budget import DEFAULT_SECONDS, time_budget
+from factcheck.budget import DEFAULT_SECONDS, time_budget, valid_budget
 from factcheck.claims import build_claims
 from factcheck.compare import compare, order_findings
 from factcheck.compare.roles import check_roles
@@ -136,8 +136,10 @@ def check(
     `jobs` is how many processes read sources (0: one per CPU); the report does not depend
     on it. Workers are spawned, so a script calling this with `jobs` > 1 needs the usual
     `if __name__ == "__main__":` guard. `budget` is the most seconds one source may take
-    (None: no limit); a source that fails or runs over is skipped, not in `Report.sources`.
+    (None or 0: no limit); a source that fails or runs over is skipped, not in
+    `Report.sources`.
     """
+    budget = valid_budget(budget)
     given = list(sources)
     paths = [s for s in given if not isinstance(s, Source)]
     loaded = load_sources(paths, published)

@@ -101,9 +101,20 @@ def _expand(
             try:
                 tables[folder] = _read_metadata(folder / METADATA_FILE)
             except SourceError as exc:
-                skipped.append(SkippedSource(path=exc.path, reason=exc.reason))
+                skipped.append(
+                    SkippedSource(path=_shown(folder / METADATA_FILE), reason=exc.reason)
+                )
                 tables[folder] = {}
         return tables[folder]
+
+    def add(file: Path, table: Mapping[str, Any]) -> None:
+        if _undecodable(str(file)):  # no report, JSON or terminal could show its name
+            reason = "file name is not valid UTF-8: rename it"
+            skipped.append(
+                SkippedSource(path=os.fsencode(file).decode(errors="replace"), reason=reason)
+            )
+        else:
+            out.append((file, table.get(file.stem, {})))
 
     for raw in paths:
         path = Path(raw)
@@ -113,16 +124,33 @@ def _expand(
                 table = metadata_of(path)
                 if not files:
                     skipped.append(
-                        SkippedSource(path=str(path), reason="folder has no .txt or .md files")
+                        SkippedSource(path=_shown(path), reason="folder has no .txt or .md files")
                     )
-                out.extend((f, table.get(f.stem, {})) for f in files)
+                for file in files:
+                    add(file, table)
             elif path.exists():
-                out.append((path, metadata_of(path.parent).get(path.stem, {})))
+                add(path, metadata_of(path.parent))
             else:
-                skipped.append(SkippedSource(path=str(path), reason="no such file or folder"))
+                skipped.append(SkippedSource(path=_shown(path), reason="no such file or folder"))
         except OSError as exc:
-            skipped.append(SkippedSource(path=str(path), reason=f"cannot list: {_os_reason(exc)}"))
+            skipped.append(
+                SkippedSource(path=_shown(path), reason=f"cannot list: {_os_reason(exc)}")
+            )
     return out
+
+
+def _undecodable(name: str) -> bool:
+    """Whether a file name holds bytes that are not UTF-8 (surrogate escapes in `str`)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _shown(path: Path) -> str:
+    """A path as a report can show it: bytes that are not UTF-8 become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
 
 
 def _read_metadata(path: Path) -> dict[str, dict[str, Any]]:

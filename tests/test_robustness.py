@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 import factcheck.pipeline
 import factcheck.sources
 from factcheck.cli import main
+from factcheck.draft import check_draft
 from factcheck.models import Report
 from factcheck.pipeline import check
 from factcheck.report.text import render_text
@@ -202,6 +204,29 @@ def test_metadata_beside_a_single_file_argument_is_reported_once(tmp_path: Path)
     assert [s.path for s in loaded.skipped] == [str(tmp_path / "sources.toml")]
 
 
+def test_a_draft_beside_a_broken_sources_toml_is_still_checked(tmp_path: Path) -> None:
+    draft = write(tmp_path / "draft" / "d.md", "Nimbus Ltd raised $3 million in 2023.")
+    write(tmp_path / "draft" / "sources.toml", "[d\n")
+    result = check_draft(draft, [good(tmp_path / "sources")])
+    assert [c.verdict for c in result.claims] == ["supported"]
+    assert [s.path for s in result.report.skipped] == [str(tmp_path / "draft" / "sources.toml")]
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_the_others_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good(tmp_path)
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("Acme paid $1 million.", encoding="utf-8")
+    missing = tmp_path / os.fsdecode(b"nowhere\xff.txt")
+    assert main(["report", str(tmp_path), str(missing), "--format", "json"]) == 0
+    report = Report.model_validate_json(capsys.readouterr().out)
+    assert [s.id for s in report.sources] == ["good"]
+    assert [(s.path, s.reason) for s in report.skipped] == [
+        (str(tmp_path / "caf\ufffd.txt"), "file name is not valid UTF-8: rename it"),
+        (str(tmp_path / "nowhere\ufffd.txt"), "no such file or folder"),
+    ]
+
+
 # --------------------------------------------------------------------------- A. encodings
 
 
@@ -285,26 +310,30 @@ def test_a_failure_while_reading_one_source_skips_it_with_its_stage(
     (skipped,) = report.skipped
     assert skipped.path == str(tmp_path / "odd.txt") and skipped.stage == stage
     assert skipped.reason == "ValueError: period start 2024-02-29 is not before end 2024-02-29"
+    during = {"extract": "while extracting", "claims": "while building claims"}[stage]
+    assert f"skipped {tmp_path / 'odd.txt'} {during}: ValueError: " in render_text(
+        report, width=500
+    )
 
 
 def test_a_source_over_its_budget_is_skipped_with_a_reason(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    good(tmp_path)
     write(tmp_path / "slow.txt", "Acme paid $1 million.")
-    real = factcheck.pipeline.extract
 
-    def hangs_on_acme(text: str, *args: object, **kwargs: object) -> object:
-        while "Acme" in text:  # never ends by itself: only the budget stops it
+    def hangs(text: str, *args: object, **kwargs: object) -> object:
+        while text:  # never ends by itself: only the budget stops it
             pass
-        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+        raise AssertionError("unreachable")
 
-    monkeypatch.setattr(factcheck.pipeline, "extract", hangs_on_acme)
+    monkeypatch.setattr(factcheck.pipeline, "extract", hangs)
+    before = signal.getsignal(signal.SIGALRM)
     report = check([tmp_path], budget=0.2)
-    assert [s.id for s in report.sources] == ["good"]
+    assert report.sources == ()
     (skipped,) = report.skipped
     assert skipped.stage == "extract"
     assert skipped.reason == "not done within its time budget of 0.2 s (--budget)"
+    assert signal.getsignal(signal.SIGALRM) is before  # the handler is put back
 
 
 def test_the_budget_holds_in_worker_processes(tmp_path: Path) -> None:
@@ -328,6 +357,15 @@ def test_budget_option_reaches_the_pipeline(
         "1e-06 s (--budget)",
         "factcheck: no source could be read",
     ]
+
+
+@pytest.mark.parametrize("budget", ["-1", "nan", "inf", "1e12"])
+def test_a_budget_no_timer_can_take_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], budget: str
+) -> None:
+    good(tmp_path)
+    assert main(["report", str(tmp_path), "--budget", budget]) == 2
+    assert capsys.readouterr().err.startswith("factcheck: a time budget is 0 (no limit) or up")
 
 
 def test_an_unexpected_value_error_at_the_cli_is_one_line_and_exit_2(

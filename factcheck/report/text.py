@@ -21,6 +21,7 @@ from factcheck.report.html_view import split_quote, summarize
 from factcheck.terminal import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_WHILE = {"read": "while reading", "extract": "while extracting", "claims": "while building claims"}
 QUOTE_CONTEXT = 160  # characters of the sentence shown on each side of the figure
 
 
@@ -68,7 +69,8 @@ def _summary(console: Console, report: Report) -> None:
     if s.coverage_text:
         console.print(f"[bold]coverage[/]: {escape(s.coverage_text)}")
     for skipped in report.skipped:
-        console.print(f"[red]skipped[/] {_text(skipped.path)}: {_text(skipped.reason)}")
+        during = _WHILE[skipped.stage]
+        console.print(f"[red]skipped[/] {_text(skipped.path)} {during}: {_text(skipped.reason)}")
 
 
 def _sources(console: Console, report: Report) -> None:
