@@ -439,3 +439,11 @@ def test_a_count_with_grouped_thousands_is_still_a_count() -> None:
 def test_three_quarters_is_still_a_share() -> None:
     (share,) = find_quantities("Three quarters of the staff agreed.")
     assert share.kind is MentionKind.PERCENT
+
+
+def test_the_digits_of_an_amount_are_no_year() -> None:
+    from factcheck.extract import extract
+
+    mentions = extract("The order book was worth 2023 billion euros at the end of 2024.")
+    periods = [m.span.text for m in mentions if m.kind is MentionKind.PERIOD]
+    assert periods == ["the end of 2024"]
