@@ -182,6 +182,10 @@ def test_yuan_character_is_the_taiwan_dollar_where_the_text_names_it() -> None:
     assert first.value.currency == second.value.currency == "TWD"
 
 
+def test_a_yen_sign_and_the_yuan_character_settle_each_other() -> None:
+    assert one_money("该公司全年营收￥45亿元。").currency == "CNY"
+
+
 def test_yuan_character_is_the_renminbi_by_default() -> None:
     assert one_money("该公司全年营收为450亿元。").currency == "CNY"
 
@@ -447,3 +451,29 @@ def test_the_digits_of_an_amount_are_no_year() -> None:
     mentions = extract("The order book was worth 2023 billion euros at the end of 2024.")
     periods = [m.span.text for m in mentions if m.kind is MentionKind.PERIOD]
     assert periods == ["the end of 2024"]
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+_PIECES = [
+    *"0123456789 .,-−()$€¥￥元円億亿兆万萬조억만원至到約TNCRMBSFrsa'’x%",
+    "billion",
+    " yuan",
+    " won",
+    "Mrd.",
+    " milhões de",
+    " times",
+    "fold",
+]
+_TRICKY = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@given(_TRICKY)
+def test_any_mix_of_marks_and_scales_reads_without_error(text: str) -> None:
+    for mention in find_quantities(text):
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+        amount = getattr(mention.value, "amount", None)
+        assert amount is None or ordered(amount)
+        if isinstance(mention.value, Money):
+            assert mention.value.currency.isalpha() and mention.value.currency.isupper()

@@ -29,6 +29,7 @@ from factcheck.regex_cache import compile_pattern
 
 __all__ = [
     "CurrencyMark",
+    "common_reading",
     "currency_after",
     "currency_before",
     "currency_name_before",
@@ -257,14 +258,28 @@ def is_unsettled(code: str) -> bool:
 _DOLLARS = frozenset(DOLLAR_PREFIX_LETTERS.values()) | frozenset(DOLLAR_MARKS.values())
 
 
+def _readings(unsettled: str) -> frozenset[str]:
+    if unsettled == DOLLAR:
+        return _DOLLARS
+    entry = AMBIGUOUS.get(unsettled)
+    if entry is None:
+        return frozenset()
+    return frozenset({entry.default, *(r.code for r in entry.readings)})
+
+
 def may_mean(unsettled: str, code: str) -> bool:
     """Whether a bare "$" or an ambiguous mark can stand for `code` ("$" for HKD, "¥" for CNY)."""
-    if unsettled == DOLLAR:
-        return code in _DOLLARS
-    entry = AMBIGUOUS.get(unsettled)
-    return entry is not None and (
-        code == entry.default or any(r.code == code for r in entry.readings)
-    )
+    return code in _readings(unsettled)
+
+
+def common_reading(one: CurrencyMark, other: CurrencyMark) -> CurrencyMark | None:
+    """Two ambiguous marks around one amount settle each other when they share one reading:
+    "¥45亿元" is yuan (¥ is yen or yuan, 元 yuan or a Taiwan or Hong Kong dollar)."""
+    shared = _readings(one.code) & _readings(other.code)
+    if one.code == other.code or len(shared) != 1:
+        return None
+    (code,) = shared
+    return CurrencyMark(one.start, other.end, f"{one.surface}…{other.surface}", code)
 
 
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -35,6 +35,7 @@ from factcheck.extract.currencies import (
 )
 from factcheck.extract.money import (
     CurrencyMark,
+    common_reading,
     currency_after,
     currency_before,
     currency_name_before,
@@ -258,6 +259,8 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
     ):
         # "US$ 5 dollars", "新台幣5元": the more precise mark wins; "$1,190.00 AUD": the code does
         mark = before if before is not None and is_unsettled(after.code) else after
+        if before is not None and is_unsettled(before.code) and is_unsettled(after.code):
+            mark = common_reading(before, after) or mark  # "¥45亿元": yuan
         fig = _Figure(
             start, after.end, MentionKind.MONEY, _whole_units(text, numeral, mark), currency=mark
         )
