@@ -477,3 +477,17 @@ def test_any_mix_of_marks_and_scales_reads_without_error(text: str) -> None:
         assert amount is None or ordered(amount)
         if isinstance(mention.value, Money):
             assert mention.value.currency.isalpha() and mention.value.currency.isupper()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "stated"),
+    [
+        ("Der Umsatz stieg um 3,4 Prozent.", MentionKind.PERCENT, "3.4"),
+        ("Le chiffre a progressé de 6 pour cent.", MentionKind.PERCENT, "6"),
+        ("I ricavi sono saliti del 2 per cento.", MentionKind.PERCENT, "2"),
+        ("毛利率上升1.25个百分点。", MentionKind.PERCENTAGE_POINTS, "1.25"),
+    ],
+)
+def test_percent_words_of_other_languages(text: str, kind: MentionKind, stated: str) -> None:
+    (mention,) = [m for m in find_quantities(text) if m.kind is kind]
+    assert mention.value.amount.stated == Decimal(stated)  # type: ignore[union-attr]
