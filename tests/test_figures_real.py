@@ -491,3 +491,24 @@ def test_any_mix_of_marks_and_scales_reads_without_error(text: str) -> None:
 def test_percent_words_of_other_languages(text: str, kind: MentionKind, stated: str) -> None:
     (mention,) = [m for m in find_quantities(text) if m.kind is kind]
     assert mention.value.amount.stated == Decimal(stated)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 DT reported a record year.",
+        "The 2023 BD Annual Report was late.",
+        "Since 2021 CFA Institute has grown.",
+        "In 2022 USD strengthened against the yen.",
+    ],
+)
+def test_a_year_then_initials_is_no_amount(text: str) -> None:
+    assert moneys(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [("The fine was 1999 DT.", "TND"), ("It sold for 2024 euros.", "EUR"), ("2000 zl", "PLN")],
+)
+def test_a_year_like_price_keeps_its_currency(text: str, currency: str) -> None:
+    assert one_money(text).currency == currency

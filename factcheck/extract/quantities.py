@@ -155,6 +155,8 @@ _DETERMINER_BEFORE = compile_pattern(
     re.IGNORECASE,
 )
 _HYPHEN_WORD = compile_pattern(r"-[A-Za-z]")
+_CAPITALS = compile_pattern(r"[A-Z][A-Za-z.]*")
+_WORD_NEXT = compile_pattern(r"[ \u00a0]+[A-Za-z]")
 _OF_AFTER = compile_pattern(r"[ \u00a0]+of(?![A-Za-z])", re.IGNORECASE)
 _PERCENT_OF_BEFORE = compile_pattern(
     r"(?:\A|[.!?;:(][ \u00a0]+)(?:per[ \u00a0]?cents?|percents?)[ \u00a0]+of[ \u00a0]+\Z",
@@ -251,6 +253,14 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
         and _NEXT_DIGITS.match(text, after.end)
     ):
         after = None  # "$ 20.00 $ 37.50": a second sign opens the next amount
+    if (
+        after is not None
+        and numeral.year_like
+        and _CAPITALS.fullmatch(after.surface)
+        and after.surface.lower() not in NAMES
+        and _WORD_NEXT.match(text, after.end)
+    ):
+        after = None  # "in 2024 DT reported", "the 2023 BD report": a year, then a name
     if after is not None and (
         before is None
         or is_unsettled(after.code)
