@@ -132,7 +132,7 @@ _NAME_BEFORE = compile_pattern(
 # a range ("$38-$42 billion"), whose dash follows a digit.
 _MINUS_BEFORE = compile_pattern(r"(?:(?<=[\s(\[:=])|(?<![\s\S]))[-−]\Z")
 _MULTIPLE_AFTER = compile_pattern(
-    r"[ \u00a0-]?fold(?![A-Za-z])|[x×](?![A-Za-z0-9])|[ \u00a0]+(?P<times>times)(?![A-Za-z])",
+    r"[ \u00a0-]?fold(?![A-Za-z])|(?-i:[x×])(?![A-Za-z0-9])|[ \u00a0]+(?P<times>times)(?![A-Za-z])",
     re.IGNORECASE,
 )
 _COMPARED_AFTER = compile_pattern(
