@@ -512,3 +512,12 @@ def test_a_year_then_initials_is_no_amount(text: str) -> None:
 )
 def test_a_year_like_price_keeps_its_currency(text: str, currency: str) -> None:
     assert one_money(text).currency == currency
+
+
+@pytest.mark.parametrize("text", ["The home side won 4.", "Real 2, Valencia 0."])
+def test_a_currency_name_that_is_a_word_is_no_currency_before_a_number(text: str) -> None:
+    assert moneys(text) == []
+
+
+def test_the_same_name_after_the_number_is_a_currency() -> None:
+    assert one_money("A coffee costs 4,500 won.").currency == "KRW"

@@ -24,6 +24,7 @@ from factcheck.extract.currencies import (
     NAMES,
     PREFIXES,
     SUFFIXES,
+    WORDS_NOT_BEFORE,
 )
 from factcheck.regex_cache import compile_pattern
 
@@ -216,6 +217,8 @@ def currency_name_before(text: str, start: int) -> CurrencyMark | None:
     if match is None:
         return None
     name = re.sub(r"\s+", " ", match["name"].lower())
+    if name in WORDS_NOT_BEFORE:
+        return None  # "the team won 3": a verb
     return CurrencyMark(match.start("name"), match.end("name"), match["name"], NAMES[name])
 
 
