@@ -521,3 +521,15 @@ def test_a_currency_name_that_is_a_word_is_no_currency_before_a_number(text: str
 
 def test_the_same_name_after_the_number_is_a_currency() -> None:
     assert one_money("A coffee costs 4,500 won.").currency == "KRW"
+
+
+@given(st.integers(1000, 999_999), st.sampled_from(["milhões de euros", "Millionen Euro"]))
+def test_thousands_dots_before_a_european_scale_round_trip(n: int, words: str) -> None:
+    dotted = f"{n:,}".replace(",", ".")
+    assert one_money(f"O resultado foi de {dotted} {words}.").amount.stated == n * 10**6
+
+
+@given(st.integers(1, 999), st.integers(1, 9))
+def test_decimal_commas_before_a_european_scale_round_trip(whole: int, tenth: int) -> None:
+    value = one_money(f"Der Umsatz lag bei {whole},{tenth} Milliarden Euro.")
+    assert value.amount.stated == (whole * 10 + tenth) * 10**8
