@@ -533,3 +533,25 @@ def test_thousands_dots_before_a_european_scale_round_trip(n: int, words: str) -
 def test_decimal_commas_before_a_european_scale_round_trip(whole: int, tenth: int) -> None:
     value = one_money(f"Der Umsatz lag bei {whole},{tenth} Milliarden Euro.")
     assert value.amount.stated == (whole * 10 + tenth) * 10**8
+
+
+def _first_number(text: str) -> Decimal | None:
+    return find_quantities(text)[0].value.amount.stated  # type: ignore[union-attr]
+
+
+def test_a_text_in_a_dot_grouping_language_groups_thousands_with_dots() -> None:
+    text = (
+        "Secondo il gruppo, la flotta della società conta 4.120 velivoli, anche se nel "
+        "2024 sono stati consegnati con ritardo."
+    )
+    assert _first_number(text) == 4120
+
+
+def test_an_english_text_keeps_the_dot_a_decimal() -> None:
+    text = "The group said that its fleet was 4.120 in the index, as it has been for years."
+    assert _first_number(text) == Decimal("4.120")
+
+
+def test_a_decimal_point_elsewhere_keeps_the_dot_a_decimal_in_any_language() -> None:
+    text = "Der Index der Firma stieg von 4.120 auf 4.35 und die Zahl ist nicht mit dem Jahr."
+    assert _first_number(text) == Decimal("4.120")

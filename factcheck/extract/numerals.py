@@ -18,6 +18,9 @@ from factcheck.extract.numeral_words import (
     CHINESE_SCALES,
     DENOMINATORS,
     DIGIT_SCALES,
+    DOT_GROUPING_MIN_WORDS,
+    DOT_GROUPING_WORDS,
+    ENGLISH_WORDS,
     FOREIGN_SCALES,
     FRACTION_WORDS,
     ORDINAL_UNITS,
@@ -410,7 +413,7 @@ def _read_digits(text: str, match: re.Match[str], thousands_dots: bool = False) 
         why = (
             "before a scale word of a language that does so"
             if foreign_scale
-            else ("the text writes decimal commas and no decimal points")
+            else "the text writes no decimal points, and decimal commas or a language that does"
         )
         steps.append(f"'.' groups thousands: {why}")
     end, factor, scale_steps = _apply_scales(text, end)
@@ -788,15 +791,27 @@ _DECIMAL_COMMA_USE = compile_pattern(r"(?<![\d,.])\d+,\d{1,2}(?![\d,]|\.\d)")
 _DECIMAL_POINT_USE = compile_pattern(r"(?<![\d.,])\d*\.(?:\d{1,2}|\d{4,})(?![\d,]|\.\d)")
 
 
-def _writes_decimal_commas(text: str) -> bool:
-    """Whether the text writes decimals European-style: some "16,7", no "3.22" anywhere.
+_LOWER_WORD = compile_pattern(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
 
-    Then "2.319" groups thousands, as "1.557,6" does."""
+
+def _in_dot_grouping_language(text: str) -> bool:
+    """Whether the text is in German, Italian, Portuguese … rather than English, by the
+    function words of each."""
+    english = foreign = 0
+    for word in _LOWER_WORD.findall(text):
+        english += word in ENGLISH_WORDS
+        foreign += word in DOT_GROUPING_WORDS
+    return foreign >= DOT_GROUPING_MIN_WORDS and foreign >= 2 * english
+
+
+def _groups_with_dots(text: str) -> bool:
+    """Whether "2.319" groups thousands in this text, as "1.557,6" does: it writes no decimal
+    point anywhere ("3.22"), and it writes decimal commas ("16,7") or is in a language that
+    groups thousands with dots."""
     return (
-        "," in text
-        and "." in text
-        and _DECIMAL_COMMA_USE.search(text) is not None
+        "." in text
         and _DECIMAL_POINT_USE.search(text) is None
+        and (_DECIMAL_COMMA_USE.search(text) is not None or _in_dot_grouping_language(text))
     )
 
 
@@ -809,7 +824,7 @@ def find_numerals(text: str) -> tuple[Numeral, ...]:
     """
     found = _listed(text) if "," in text else []
     listed = [(n.start, n.end) for n in found]
-    thousands_dots = _writes_decimal_commas(text)
+    thousands_dots = _groups_with_dots(text)
     for match in _DIGITS.finditer(text):
         if any(lo <= match.start() < hi for lo, hi in listed):
             continue
