@@ -555,3 +555,31 @@ def test_an_english_text_keeps_the_dot_a_decimal() -> None:
 def test_a_decimal_point_elsewhere_keeps_the_dot_a_decimal_in_any_language() -> None:
     text = "Der Index der Firma stieg von 4.120 auf 4.35 und die Zahl ist nicht mit dem Jahr."
     assert _first_number(text) == Decimal("4.120")
+
+
+# --------------------------------------------------------------------------- CJK counters
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "stated"),
+    [
+        ("该品牌去年销量达到312万辆。", "vehicles", 3_120_000),
+        ("今期は640機の引き渡しを見込む。", "aircraft", 640),
+        ("同社は2031機を受注した。", "aircraft", 2031),
+        ("직원은 2,450명이다.", "people", 2450),
+        ("新工厂雇用约800人。", "people", 800),
+    ],
+)
+def test_a_cjk_counter_makes_a_count(text: str, noun: str, stated: int) -> None:
+    (count,) = [m for m in find_quantities(text) if m.kind is MentionKind.COUNT]
+    assert count.value.noun == noun  # type: ignore[union-attr]
+    assert count.value.amount.stated == stated  # type: ignore[union-attr]
+
+
+def test_a_number_after_di_is_an_ordinal_not_a_count() -> None:
+    assert [m.kind for m in find_quantities("该队排名第4名。")] == [MentionKind.NUMBER]
+
+
+def test_a_qualifier_after_the_counted_noun_applies() -> None:
+    (count,) = find_quantities("今年の引き渡しは700機前後となる見通し。")
+    assert count.value.amount.qualifier == "前後"  # type: ignore[union-attr]

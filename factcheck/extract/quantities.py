@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import cache
 
 from factcheck.extract.amounts import Bound, amount_for, qualifier_after, qualifier_before
-from factcheck.extract.counts import count_noun_after
+from factcheck.extract.counts import cjk_counter_after, count_noun_after
 from factcheck.extract.currencies import (
     AMBIGUOUS,
     CODES,
@@ -628,17 +628,23 @@ def _is_year(text: str, fig: _Figure) -> bool:
     a possessive ("higher than 2022's")."""
     if not fig.low.year_like or fig.high is not None:
         return False
+    if cjk_counter_after(text, fig.low.start, fig.low.end):
+        return False  # "2024機": a count of aircraft, as a counter says
     if _POSSESSIVE.match(text, fig.low.end):
         return True
     return fig.bound is Bound.POINT
 
 
 def _count(text: str, fig: _Figure) -> None:
-    noun = count_noun_after(text, fig.end)
+    noun = count_noun_after(text, fig.end) or cjk_counter_after(text, fig.start, fig.end)
     if noun is not None:
         fig.end, fig.noun = noun
         fig.kind = MentionKind.COUNT
         fig.steps.append(f"counts {fig.noun!r}")
+        after = qualifier_after(text, fig.end)  # "820機前後", "100 staff or more"
+        if after is not None and fig.high is None and fig.bound is Bound.POINT:
+            fig.end, fig.bound, fig.qualifier = after
+            fig.steps.append(f"qualifier {fig.qualifier!r}: {fig.bound.value}")
 
 
 # --------------------------------------------------------------------------- mentions
