@@ -583,3 +583,13 @@ def test_a_number_after_di_is_an_ordinal_not_a_count() -> None:
 def test_a_qualifier_after_the_counted_noun_applies() -> None:
     (count,) = find_quantities("今年の引き渡しは700機前後となる見通し。")
     assert count.value.amount.qualifier == "前後"  # type: ignore[union-attr]
+
+
+@given(st.integers(1, 99), st.integers(1, 9))
+def test_a_smaller_scale_before_a_larger_multiplies_it(jo: int, cheon: int) -> None:
+    value = one_money(f"매출은 {jo}조{cheon}천억원이다.")
+    assert value.amount.stated == jo * 10**12 + cheon * 10**11
+
+
+def test_qian_yi_is_a_hundred_billion() -> None:
+    assert one_money("总投资5千亿元。").amount.stated == 5 * 10**11

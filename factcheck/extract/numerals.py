@@ -128,8 +128,8 @@ _CHINESE_SCALE_AFTER = compile_pattern(
     + ")"
 )
 # the next part of a compound: digits glued to a smaller scale ("…2724億", "…683억")
-_CJK_PART = compile_pattern(
-    r"(?P<digits>\d{1,3},\d{3}|\d{1,4}(?:\.\d+)?)" + _CHINESE_SCALE_AFTER.pattern
+_CJK_PART_DIGITS = compile_pattern(
+    r"\d{1,3},\d{3}(?!\d)|\d{1,4}(?:\.\d+)?"
 )  # "9조8,413억": the part may group its thousands
 _FOREIGN_SCALE_AFTER = compile_pattern(
     r"[ \u00a0]+(?:"
@@ -318,10 +318,10 @@ def _apply_scales(text: str, end: int) -> tuple[int, Decimal, list[str]]:
     if glued:
         factor = _scale_value(glued["scale"])
         return glued.end(), factor, [f"scale {glued['scale']!r} × {factor:,}"]
-    chinese = _CHINESE_SCALE_AFTER.match(text, end)
+    chinese = _cjk_scales(text, end)
     if chinese:
-        factor = CHINESE_SCALES[chinese["scale"]]
-        return chinese.end(), factor, [f"scale {chinese['scale']!r} × {factor:,}"]
+        scales_end, factor, surface = chinese
+        return scales_end, factor, [f"scale {surface!r} × {factor:,}"]
     steps: list[str] = []
     total = Decimal(1)
     while match := _SCALE_AFTER.match(text, end):
@@ -349,22 +349,46 @@ def _power(raw: str) -> Decimal | None:
 _MORE_DIGITS = compile_pattern(r"[.,]\d")
 
 
+def _cjk_scales(text: str, end: int) -> tuple[int, Decimal, str] | None:
+    """The CJK scales glued at `end`, a smaller one times the larger after it ("千亿" 10^11,
+    "천만" 10^7): their end, their product and their surface."""
+    match = _CHINESE_SCALE_AFTER.match(text, end)
+    if match is None:
+        return None
+    last = factor = CHINESE_SCALES[match["scale"]]
+    while (more := _CHINESE_SCALE_AFTER.match(text, match.end())) and (
+        CHINESE_SCALES[more["scale"]] > last
+    ):
+        last = CHINESE_SCALES[more["scale"]]
+        factor *= last
+        match = more
+    return match.end(), factor, text[end : match.end()]
+
+
+def _cjk_part(text: str, end: int) -> tuple[int, str, Decimal] | None:
+    """The next part of a CJK compound: digits and their scales ("2724億", "5천억")."""
+    digits = _CJK_PART_DIGITS.match(text, end)
+    scales = _cjk_scales(text, digits.end()) if digits else None
+    if digits is None or scales is None:
+        return None
+    return scales[0], digits.group(), scales[1]
+
+
 def _cjk_compound(
     text: str, end: int, value: Decimal, factor: Decimal
 ) -> tuple[int, Decimal, Decimal, list[str]]:
-    """ "1兆2724億", "6686億9800万", "74조683억": parts glued to ever smaller scales add up.
+    """ "1兆2724億", "6686億9800万", "1조5천억": parts glued to ever smaller scales add up.
 
     Returns the new end, the value, the place of its last digit and the steps.
     """
     steps: list[str] = []
     unit = factor
-    while (part := _CJK_PART.match(text, end)) and CHINESE_SCALES[part["scale"]] < factor:
-        factor = CHINESE_SCALES[part["scale"]]
-        digits = part["digits"].replace(",", "")
+    while (part := _cjk_part(text, end)) and part[2] < factor:
+        begin, (end, written, factor) = end, part
+        digits = written.replace(",", "")
         value += Decimal(digits) * factor
         unit = _place(digits) * factor
-        steps.append(f"plus {part['digits']}{part['scale']} × {factor:,}")
-        end = part.end()
+        steps.append(f"plus {text[begin:end]!r}: {written} × {factor:,}")
     return end, value, unit, steps
 
 
@@ -417,7 +441,7 @@ def _read_digits(text: str, match: re.Match[str], thousands_dots: bool = False) 
         )
         steps.append(f"'.' groups thousands: {why}")
     end, factor, scale_steps = _apply_scales(text, end)
-    if scale_steps and factor >= 10**4 and _CJK_PART.match(text, end):
+    if scale_steps and factor >= 10**4 and _cjk_part(text, end):
         end, value, unit, more = _cjk_compound(text, end, value * factor, factor)
         factor = Decimal(1)
         scale_steps.extend(more)
