@@ -182,6 +182,10 @@ def test_yuan_character_is_the_taiwan_dollar_where_the_text_names_it() -> None:
     assert first.value.currency == second.value.currency == "TWD"
 
 
+def test_a_yen_sign_and_the_yuan_character_settle_each_other() -> None:
+    assert one_money("该公司全年营收￥45亿元。").currency == "CNY"
+
+
 def test_yuan_character_is_the_renminbi_by_default() -> None:
     assert one_money("该公司全年营收为450亿元。").currency == "CNY"
 
@@ -439,3 +443,153 @@ def test_a_count_with_grouped_thousands_is_still_a_count() -> None:
 def test_three_quarters_is_still_a_share() -> None:
     (share,) = find_quantities("Three quarters of the staff agreed.")
     assert share.kind is MentionKind.PERCENT
+
+
+def test_the_digits_of_an_amount_are_no_year() -> None:
+    from factcheck.extract import extract
+
+    mentions = extract("The order book was worth 2023 billion euros at the end of 2024.")
+    periods = [m.span.text for m in mentions if m.kind is MentionKind.PERIOD]
+    assert periods == ["the end of 2024"]
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+_PIECES = [
+    *"0123456789 .,-−()$€¥￥元円億亿兆万萬조억만원至到約TNCRMBSFrsa'’x%",
+    "billion",
+    " yuan",
+    " won",
+    "Mrd.",
+    " milhões de",
+    " times",
+    "fold",
+]
+_TRICKY = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@given(_TRICKY)
+def test_any_mix_of_marks_and_scales_reads_without_error(text: str) -> None:
+    for mention in find_quantities(text):
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+        amount = getattr(mention.value, "amount", None)
+        assert amount is None or ordered(amount)
+        if isinstance(mention.value, Money):
+            assert mention.value.currency.isalpha() and mention.value.currency.isupper()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "stated"),
+    [
+        ("Der Umsatz stieg um 3,4 Prozent.", MentionKind.PERCENT, "3.4"),
+        ("Le chiffre a progressé de 6 pour cent.", MentionKind.PERCENT, "6"),
+        ("I ricavi sono saliti del 2 per cento.", MentionKind.PERCENT, "2"),
+        ("毛利率上升1.25个百分点。", MentionKind.PERCENTAGE_POINTS, "1.25"),
+    ],
+)
+def test_percent_words_of_other_languages(text: str, kind: MentionKind, stated: str) -> None:
+    (mention,) = [m for m in find_quantities(text) if m.kind is kind]
+    assert mention.value.amount.stated == Decimal(stated)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 DT reported a record year.",
+        "The 2023 BD Annual Report was late.",
+        "Since 2021 CFA Institute has grown.",
+        "In 2022 USD strengthened against the yen.",
+    ],
+)
+def test_a_year_then_initials_is_no_amount(text: str) -> None:
+    assert moneys(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [("The fine was 1999 DT.", "TND"), ("It sold for 2024 euros.", "EUR"), ("2000 zl", "PLN")],
+)
+def test_a_year_like_price_keeps_its_currency(text: str, currency: str) -> None:
+    assert one_money(text).currency == currency
+
+
+@pytest.mark.parametrize("text", ["The home side won 4.", "Real 2, Valencia 0."])
+def test_a_currency_name_that_is_a_word_is_no_currency_before_a_number(text: str) -> None:
+    assert moneys(text) == []
+
+
+def test_the_same_name_after_the_number_is_a_currency() -> None:
+    assert one_money("A coffee costs 4,500 won.").currency == "KRW"
+
+
+@given(st.integers(1000, 999_999), st.sampled_from(["milhões de euros", "Millionen Euro"]))
+def test_thousands_dots_before_a_european_scale_round_trip(n: int, words: str) -> None:
+    dotted = f"{n:,}".replace(",", ".")
+    assert one_money(f"O resultado foi de {dotted} {words}.").amount.stated == n * 10**6
+
+
+@given(st.integers(1, 999), st.integers(1, 9))
+def test_decimal_commas_before_a_european_scale_round_trip(whole: int, tenth: int) -> None:
+    value = one_money(f"Der Umsatz lag bei {whole},{tenth} Milliarden Euro.")
+    assert value.amount.stated == (whole * 10 + tenth) * 10**8
+
+
+def _first_number(text: str) -> Decimal | None:
+    return find_quantities(text)[0].value.amount.stated  # type: ignore[union-attr]
+
+
+def test_a_text_in_a_dot_grouping_language_groups_thousands_with_dots() -> None:
+    text = (
+        "Secondo il gruppo, la flotta della società conta 4.120 velivoli, anche se nel "
+        "2024 sono stati consegnati con ritardo."
+    )
+    assert _first_number(text) == 4120
+
+
+def test_an_english_text_keeps_the_dot_a_decimal() -> None:
+    text = "The group said that its fleet was 4.120 in the index, as it has been for years."
+    assert _first_number(text) == Decimal("4.120")
+
+
+def test_a_decimal_point_elsewhere_keeps_the_dot_a_decimal_in_any_language() -> None:
+    text = "Der Index der Firma stieg von 4.120 auf 4.35 und die Zahl ist nicht mit dem Jahr."
+    assert _first_number(text) == Decimal("4.120")
+
+
+# --------------------------------------------------------------------------- CJK counters
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "stated"),
+    [
+        ("该品牌去年销量达到312万辆。", "vehicles", 3_120_000),
+        ("今期は640機の引き渡しを見込む。", "aircraft", 640),
+        ("同社は2031機を受注した。", "aircraft", 2031),
+        ("직원은 2,450명이다.", "people", 2450),
+        ("新工厂雇用约800人。", "people", 800),
+    ],
+)
+def test_a_cjk_counter_makes_a_count(text: str, noun: str, stated: int) -> None:
+    (count,) = [m for m in find_quantities(text) if m.kind is MentionKind.COUNT]
+    assert count.value.noun == noun  # type: ignore[union-attr]
+    assert count.value.amount.stated == stated  # type: ignore[union-attr]
+
+
+def test_a_number_after_di_is_an_ordinal_not_a_count() -> None:
+    assert [m.kind for m in find_quantities("该队排名第4名。")] == [MentionKind.NUMBER]
+
+
+def test_a_qualifier_after_the_counted_noun_applies() -> None:
+    (count,) = find_quantities("今年の引き渡しは700機前後となる見通し。")
+    assert count.value.amount.qualifier == "前後"  # type: ignore[union-attr]
+
+
+@given(st.integers(1, 99), st.integers(1, 9))
+def test_a_smaller_scale_before_a_larger_multiplies_it(jo: int, cheon: int) -> None:
+    value = one_money(f"매출은 {jo}조{cheon}천억원이다.")
+    assert value.amount.stated == jo * 10**12 + cheon * 10**11
+
+
+def test_qian_yi_is_a_hundred_billion() -> None:
+    assert one_money("总投资5千亿元。").amount.stated == 5 * 10**11

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.time import find_times
 from factcheck.extract.time_rules import Prefer
-from factcheck.values import Mention
+from factcheck.values import Mention, MentionKind
 
 if TYPE_CHECKING:
     from factcheck.reference import Reference
@@ -44,8 +44,7 @@ def extract(
 
     entities = find_entities(text, reference)
     mentions = [
-        *find_quantities(text),
-        *find_times(text, published, prefer=prefer),
+        *_figures_then_times(text, published, prefer),
         *entities,
         *find_roles(text, reference, entities),
         *find_attributions(text),
@@ -57,5 +56,24 @@ def figures_and_times(
     text: str, published: date | None = None, prefer: Prefer = "past"
 ) -> list[Mention]:
     """Only the figures and the time expressions of `text`: what the benchmark contract scores."""
-    mentions = [*find_quantities(text), *find_times(text, published, prefer=prefer)]
+    mentions = _figures_then_times(text, published, prefer)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.kind.value))
+
+
+_AMOUNTS = (MentionKind.MONEY, MentionKind.COUNT, MentionKind.QUANTITY)
+
+
+def _figures_then_times(text: str, published: date | None, prefer: Prefer) -> list[Mention]:
+    """The figures, and the time expressions but the bare years inside an amount: the "2023"
+    of "2023 billion euros" is the amount's digits, not a year."""
+    figures = find_quantities(text)
+    spans = [(m.span.start, m.span.end) for m in figures if m.kind in _AMOUNTS]
+    times = [
+        t
+        for t in find_times(text, published, prefer=prefer)
+        if not (
+            t.span.text.isdigit()
+            and any(lo <= t.span.start and t.span.end <= hi for lo, hi in spans)
+        )
+    ]
+    return [*figures, *times]

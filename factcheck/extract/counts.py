@@ -1,13 +1,17 @@
 """Counts: a number of things, read as the numeral plus the plural noun that follows it
-("190 AI model products", "more than a million of these processors", "100 LLMs")."""
+("190 AI model products", "more than a million of these processors", "100 LLMs"), or the
+Chinese, Japanese or Korean counter glued to it ("427万辆", "820機").
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 from factcheck.regex_cache import compile_pattern
 
-__all__ = ["count_noun_after"]
+__all__ = ["cjk_counter_after", "count_noun_after"]
 
 _WORDS_AFTER = compile_pattern(
     r"""
@@ -69,3 +73,19 @@ def count_noun_after(text: str, end: int) -> tuple[int, str] | None:
                 return None
             return base + head.end(), " ".join(w.group() for w in taken[: taken.index(head) + 1])
     return None
+
+
+# counter → the English plural it counts (data/cjk_counters.toml, with its provenance)
+_COUNTERS: dict[str, str] = tomllib.loads(
+    (Path(__file__).parent / "data" / "cjk_counters.toml").read_text("utf-8")
+)["counters"]
+_COUNTER = compile_pattern("|".join(sorted(_COUNTERS, key=len, reverse=True)))
+
+
+def cjk_counter_after(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(end of counter, the noun it counts) when a counter is glued to the numeral spanning
+    `start`–`end`; none after 第, which makes an ordinal."""
+    match = _COUNTER.match(text, end)
+    if match is None or (start and text[start - 1] == "第"):
+        return None
+    return match.end(), _COUNTERS[match.group()]

@@ -535,6 +535,9 @@ def _load_marks(data: dict[str, Any]) -> dict[str, AmbiguousMark]:
 
 AMBIGUOUS: dict[str, AmbiguousMark] = _load_marks(_DATA)
 
+# Currency names that are also everyday words: never read as a name before an amount.
+WORDS_NOT_BEFORE: frozenset[str] = frozenset(_DATA["words_not_before"])
+
 # ISO codes spelled like a company's or an outlet's name ("AMD", "NPR"): currencies only
 # where the text names the currency or its country.
 NAME_LIKE_CODES: dict[str, Reading] = {

@@ -24,11 +24,13 @@ from factcheck.extract.currencies import (
     NAMES,
     PREFIXES,
     SUFFIXES,
+    WORDS_NOT_BEFORE,
 )
 from factcheck.regex_cache import compile_pattern
 
 __all__ = [
     "CurrencyMark",
+    "common_reading",
     "currency_after",
     "currency_before",
     "currency_name_before",
@@ -63,7 +65,7 @@ _SYMBOL_PREFIXES = [p for p in PREFIXES if not p[0].isalpha()] + [
 _MILLION = Decimal(10) ** 6
 
 # Letters open a prefix token only at the start of a word: not after a letter or digit, nor
-# after an apostrophe ("the company's $5bn" is no S$, "country music ' s $" neither).
+# after an apostrophe ("the company's $5bn" is no S$, nor is a tokenised "the group ' s $").
 _PREFIX_TOKEN = r"(?<![A-Za-z0-9'’ʼ])(?<!['’ʼ][ ])"
 # Written apart from the "$", a word that is an article is no currency: "a $3.6bn round".
 _ARTICLES = frozenset({"a", "an"})
@@ -136,6 +138,20 @@ _GLUED_DIGIT = compile_pattern(r"\d")
 _WINDOW = 12
 
 
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Cues in capitals match as written, other Latin cues as words in any case, the rest
+    (Chinese, Japanese) anywhere."""
+    parts = []
+    for cue in sorted(cues, key=len, reverse=True):
+        if not cue.isascii():
+            parts.append(re.escape(cue))
+        elif cue.isupper() or not cue.isalpha():
+            parts.append(rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])")
+        else:
+            parts.append(rf"(?i:(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z]))")
+    return compile_pattern("|".join(parts)) if parts else None
+
+
 def _code(raw: str, text: str = "") -> str | None:
     """An ISO code as written, if it is one; lower case only when it is not also a word, never
     capitalised like a name ("Ars", "Ron"), and a name-like code ("AMD", "NPR") only where
@@ -150,13 +166,15 @@ def _code(raw: str, text: str = "") -> str | None:
     return code
 
 
+_NAME_LIKE_CUES = {
+    code: [p for p in (_cue_pattern(r.names), _cue_pattern(r.places)) if p is not None]
+    for code, r in NAME_LIKE_CODES.items()
+}
+
+
 @lru_cache(maxsize=64)
 def _names_currency(code: str, text: str) -> bool:
-    reading = NAME_LIKE_CODES[code]
-    return any(
-        pattern is not None and pattern.search(text) is not None
-        for pattern in (_cue_pattern(reading.names), _cue_pattern(reading.places))
-    )
+    return any(pattern.search(text) is not None for pattern in _NAME_LIKE_CUES[code])
 
 
 def currency_before(text: str, start: int) -> CurrencyMark | None:
@@ -199,6 +217,8 @@ def currency_name_before(text: str, start: int) -> CurrencyMark | None:
     if match is None:
         return None
     name = re.sub(r"\s+", " ", match["name"].lower())
+    if name in WORDS_NOT_BEFORE:
+        return None  # "the team won 3": a verb
     return CurrencyMark(match.start("name"), match.end("name"), match["name"], NAMES[name])
 
 
@@ -257,28 +277,28 @@ def is_unsettled(code: str) -> bool:
 _DOLLARS = frozenset(DOLLAR_PREFIX_LETTERS.values()) | frozenset(DOLLAR_MARKS.values())
 
 
+def _readings(unsettled: str) -> frozenset[str]:
+    if unsettled == DOLLAR:
+        return _DOLLARS
+    entry = AMBIGUOUS.get(unsettled)
+    if entry is None:
+        return frozenset()
+    return frozenset({entry.default, *(r.code for r in entry.readings)})
+
+
 def may_mean(unsettled: str, code: str) -> bool:
     """Whether a bare "$" or an ambiguous mark can stand for `code` ("$" for HKD, "¥" for CNY)."""
-    if unsettled == DOLLAR:
-        return code in _DOLLARS
-    entry = AMBIGUOUS.get(unsettled)
-    return entry is not None and (
-        code == entry.default or any(r.code == code for r in entry.readings)
-    )
+    return code in _readings(unsettled)
 
 
-def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Cues in capitals match as written, other Latin cues as words in any case, the rest
-    (Chinese, Japanese) anywhere."""
-    parts = []
-    for cue in sorted(cues, key=len, reverse=True):
-        if not cue.isascii():
-            parts.append(re.escape(cue))
-        elif cue.isupper() or not cue.isalpha():
-            parts.append(rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])")
-        else:
-            parts.append(rf"(?i:(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z]))")
-    return compile_pattern("|".join(parts)) if parts else None
+def common_reading(one: CurrencyMark, other: CurrencyMark) -> CurrencyMark | None:
+    """Two ambiguous marks around one amount settle each other when they share one reading:
+    "¥45亿元" is yuan (¥ is yen or yuan, 元 yuan or a Taiwan or Hong Kong dollar)."""
+    shared = _readings(one.code) & _readings(other.code)
+    if one.code == other.code or len(shared) != 1:
+        return None
+    (code,) = shared
+    return CurrencyMark(one.start, other.end, f"{one.surface}…{other.surface}", code)
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,6 +194,17 @@ _SCALE_DATA = tomllib.loads(
     (Path(__file__).parent / "data" / "scale_words.toml").read_text("utf-8")
 )
 
+_CONVENTIONS = tomllib.loads(
+    (Path(__file__).parent / "data" / "number_conventions.toml").read_text("utf-8")
+)
+# The function words that tell English text from text in a language that groups thousands
+# with dots, and how many a text needs (data/number_conventions.toml).
+ENGLISH_WORDS: frozenset[str] = frozenset(_CONVENTIONS["english"]["words"])
+DOT_GROUPING_WORDS: frozenset[str] = frozenset(
+    word for words in _CONVENTIONS["dot_grouping"].values() for word in words
+)
+DOT_GROUPING_MIN_WORDS: int = _CONVENTIONS["min_words"]
+
 # Scale words of other languages, after digits only, keyed in lower case.
 FOREIGN_SCALES: dict[str, Decimal] = {
     word.lower(): Decimal(10) ** power for word, power in _SCALE_DATA["after_digits"].items()

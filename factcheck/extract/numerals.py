@@ -18,6 +18,9 @@ from factcheck.extract.numeral_words import (
     CHINESE_SCALES,
     DENOMINATORS,
     DIGIT_SCALES,
+    DOT_GROUPING_MIN_WORDS,
+    DOT_GROUPING_WORDS,
+    ENGLISH_WORDS,
     FOREIGN_SCALES,
     FRACTION_WORDS,
     ORDINAL_UNITS,
@@ -125,8 +128,8 @@ _CHINESE_SCALE_AFTER = compile_pattern(
     + ")"
 )
 # the next part of a compound: digits glued to a smaller scale ("…2724億", "…683억")
-_CJK_PART = compile_pattern(
-    r"(?P<digits>\d{1,3},\d{3}|\d{1,4}(?:\.\d+)?)" + _CHINESE_SCALE_AFTER.pattern
+_CJK_PART_DIGITS = compile_pattern(
+    r"\d{1,3},\d{3}(?!\d)|\d{1,4}(?:\.\d+)?"
 )  # "9조8,413억": the part may group its thousands
 _FOREIGN_SCALE_AFTER = compile_pattern(
     r"[ \u00a0]+(?:"
@@ -315,10 +318,10 @@ def _apply_scales(text: str, end: int) -> tuple[int, Decimal, list[str]]:
     if glued:
         factor = _scale_value(glued["scale"])
         return glued.end(), factor, [f"scale {glued['scale']!r} × {factor:,}"]
-    chinese = _CHINESE_SCALE_AFTER.match(text, end)
+    chinese = _cjk_scales(text, end)
     if chinese:
-        factor = CHINESE_SCALES[chinese["scale"]]
-        return chinese.end(), factor, [f"scale {chinese['scale']!r} × {factor:,}"]
+        scales_end, factor, surface = chinese
+        return scales_end, factor, [f"scale {surface!r} × {factor:,}"]
     steps: list[str] = []
     total = Decimal(1)
     while match := _SCALE_AFTER.match(text, end):
@@ -346,22 +349,46 @@ def _power(raw: str) -> Decimal | None:
 _MORE_DIGITS = compile_pattern(r"[.,]\d")
 
 
+def _cjk_scales(text: str, end: int) -> tuple[int, Decimal, str] | None:
+    """The CJK scales glued at `end`, a smaller one times the larger after it ("千亿" 10^11,
+    "천만" 10^7): their end, their product and their surface."""
+    match = _CHINESE_SCALE_AFTER.match(text, end)
+    if match is None:
+        return None
+    last = factor = CHINESE_SCALES[match["scale"]]
+    while (more := _CHINESE_SCALE_AFTER.match(text, match.end())) and (
+        CHINESE_SCALES[more["scale"]] > last
+    ):
+        last = CHINESE_SCALES[more["scale"]]
+        factor *= last
+        match = more
+    return match.end(), factor, text[end : match.end()]
+
+
+def _cjk_part(text: str, end: int) -> tuple[int, str, Decimal] | None:
+    """The next part of a CJK compound: digits and their scales ("2724億", "5천억")."""
+    digits = _CJK_PART_DIGITS.match(text, end)
+    scales = _cjk_scales(text, digits.end()) if digits else None
+    if digits is None or scales is None:
+        return None
+    return scales[0], digits.group(), scales[1]
+
+
 def _cjk_compound(
     text: str, end: int, value: Decimal, factor: Decimal
 ) -> tuple[int, Decimal, Decimal, list[str]]:
-    """ "1兆2724億", "6686億9800万", "74조683억": parts glued to ever smaller scales add up.
+    """ "1兆2724億", "6686億9800万", "1조5천억": parts glued to ever smaller scales add up.
 
     Returns the new end, the value, the place of its last digit and the steps.
     """
     steps: list[str] = []
     unit = factor
-    while (part := _CJK_PART.match(text, end)) and CHINESE_SCALES[part["scale"]] < factor:
-        factor = CHINESE_SCALES[part["scale"]]
-        digits = part["digits"].replace(",", "")
+    while (part := _cjk_part(text, end)) and part[2] < factor:
+        begin, (end, written, factor) = end, part
+        digits = written.replace(",", "")
         value += Decimal(digits) * factor
         unit = _place(digits) * factor
-        steps.append(f"plus {part['digits']}{part['scale']} × {factor:,}")
-        end = part.end()
+        steps.append(f"plus {text[begin:end]!r}: {written} × {factor:,}")
     return end, value, unit, steps
 
 
@@ -410,11 +437,11 @@ def _read_digits(text: str, match: re.Match[str], thousands_dots: bool = False) 
         why = (
             "before a scale word of a language that does so"
             if foreign_scale
-            else ("the text writes decimal commas and no decimal points")
+            else "the text writes no decimal points, and decimal commas or a language that does"
         )
         steps.append(f"'.' groups thousands: {why}")
     end, factor, scale_steps = _apply_scales(text, end)
-    if scale_steps and factor >= 10**4 and _CJK_PART.match(text, end):
+    if scale_steps and factor >= 10**4 and _cjk_part(text, end):
         end, value, unit, more = _cjk_compound(text, end, value * factor, factor)
         factor = Decimal(1)
         scale_steps.extend(more)
@@ -788,15 +815,27 @@ _DECIMAL_COMMA_USE = compile_pattern(r"(?<![\d,.])\d+,\d{1,2}(?![\d,]|\.\d)")
 _DECIMAL_POINT_USE = compile_pattern(r"(?<![\d.,])\d*\.(?:\d{1,2}|\d{4,})(?![\d,]|\.\d)")
 
 
-def _writes_decimal_commas(text: str) -> bool:
-    """Whether the text writes decimals European-style: some "16,7", no "3.22" anywhere.
+_LOWER_WORD = compile_pattern(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
 
-    Then "2.319" groups thousands, as "1.557,6" does."""
+
+def _in_dot_grouping_language(text: str) -> bool:
+    """Whether the text is in German, Italian, Portuguese … rather than English, by the
+    function words of each."""
+    english = foreign = 0
+    for word in _LOWER_WORD.findall(text):
+        english += word in ENGLISH_WORDS
+        foreign += word in DOT_GROUPING_WORDS
+    return foreign >= DOT_GROUPING_MIN_WORDS and foreign >= 2 * english
+
+
+def _groups_with_dots(text: str) -> bool:
+    """Whether "2.319" groups thousands in this text, as "1.557,6" does: it writes no decimal
+    point anywhere ("3.22"), and it writes decimal commas ("16,7") or is in a language that
+    groups thousands with dots."""
     return (
-        "," in text
-        and "." in text
-        and _DECIMAL_COMMA_USE.search(text) is not None
+        "." in text
         and _DECIMAL_POINT_USE.search(text) is None
+        and (_DECIMAL_COMMA_USE.search(text) is not None or _in_dot_grouping_language(text))
     )
 
 
@@ -809,7 +848,7 @@ def find_numerals(text: str) -> tuple[Numeral, ...]:
     """
     found = _listed(text) if "," in text else []
     listed = [(n.start, n.end) for n in found]
-    thousands_dots = _writes_decimal_commas(text)
+    thousands_dots = _groups_with_dots(text)
     for match in _DIGITS.finditer(text):
         if any(lo <= match.start() < hi for lo, hi in listed):
             continue

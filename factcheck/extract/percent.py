@@ -14,9 +14,12 @@ _PERCENT_AFTER = compile_pattern(
     r"""
     [ \u00a0]?
     (?:
-        (?P<points>percentage[ \u00a0-]points?|percent(?:age)?[ \u00a0]points?|pp\b|ppts?\b)
+        (?P<points>percentage[ \u00a0-]points?|percent(?:age)?[ \u00a0]points?|pp\b|ppts?\b
+          |[个個]?百分[点點])                         # 0.77个百分点
       | (?P<basis>basis[ \u00a0-]points?|bps\b|bp\b)
-      | (?P<percent>%|％|percent(?:age|s)?|per[ \u00a0]?cent|pct\b|pc\b)
+      | (?P<percent>%|％|percent(?:age|s)?|per[ \u00a0]?cento?|pct\b|pc\b
+          |Prozent|por[ \u00a0]ciento|por[ \u00a0]cento|pour[ \u00a0]cent
+          |procent|процент(?:а|ов)?|퍼센트|パーセント)  # the word in other languages
     )
     """,
     re.VERBOSE | re.IGNORECASE,

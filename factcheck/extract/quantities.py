@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import cache
 
 from factcheck.extract.amounts import Bound, amount_for, qualifier_after, qualifier_before
-from factcheck.extract.counts import count_noun_after
+from factcheck.extract.counts import cjk_counter_after, count_noun_after
 from factcheck.extract.currencies import (
     AMBIGUOUS,
     CODES,
@@ -35,6 +35,7 @@ from factcheck.extract.currencies import (
 )
 from factcheck.extract.money import (
     CurrencyMark,
+    common_reading,
     currency_after,
     currency_before,
     currency_name_before,
@@ -131,7 +132,7 @@ _NAME_BEFORE = compile_pattern(
 # a range ("$38-$42 billion"), whose dash follows a digit.
 _MINUS_BEFORE = compile_pattern(r"(?:(?<=[\s(\[:=])|(?<![\s\S]))[-−]\Z")
 _MULTIPLE_AFTER = compile_pattern(
-    r"[ \u00a0-]?fold(?![A-Za-z])|[x×](?![A-Za-z0-9])|[ \u00a0]+(?P<times>times)(?![A-Za-z])",
+    r"[ \u00a0-]?fold(?![A-Za-z])|(?-i:[x×])(?![A-Za-z0-9])|[ \u00a0]+(?P<times>times)(?![A-Za-z])",
     re.IGNORECASE,
 )
 _COMPARED_AFTER = compile_pattern(
@@ -154,6 +155,8 @@ _DETERMINER_BEFORE = compile_pattern(
     re.IGNORECASE,
 )
 _HYPHEN_WORD = compile_pattern(r"-[A-Za-z]")
+_CAPITALS = compile_pattern(r"[A-Z][A-Za-z.]*")
+_WORD_NEXT = compile_pattern(r"[ \u00a0]+[A-Za-z]")
 _OF_AFTER = compile_pattern(r"[ \u00a0]+of(?![A-Za-z])", re.IGNORECASE)
 _PERCENT_OF_BEFORE = compile_pattern(
     r"(?:\A|[.!?;:(][ \u00a0]+)(?:per[ \u00a0]?cents?|percents?)[ \u00a0]+of[ \u00a0]+\Z",
@@ -250,6 +253,14 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
         and _NEXT_DIGITS.match(text, after.end)
     ):
         after = None  # "$ 20.00 $ 37.50": a second sign opens the next amount
+    if (
+        after is not None
+        and numeral.year_like
+        and _CAPITALS.fullmatch(after.surface)
+        and after.surface.lower() not in NAMES
+        and _WORD_NEXT.match(text, after.end)
+    ):
+        after = None  # "in 2024 DT reported", "the 2023 BD report": a year, then a name
     if after is not None and (
         before is None
         or is_unsettled(after.code)
@@ -258,6 +269,8 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
     ):
         # "US$ 5 dollars", "新台幣5元": the more precise mark wins; "$1,190.00 AUD": the code does
         mark = before if before is not None and is_unsettled(after.code) else after
+        if before is not None and is_unsettled(before.code) and is_unsettled(after.code):
+            mark = common_reading(before, after) or mark  # "¥45亿元": yuan
         fig = _Figure(
             start, after.end, MentionKind.MONEY, _whole_units(text, numeral, mark), currency=mark
         )
@@ -615,17 +628,23 @@ def _is_year(text: str, fig: _Figure) -> bool:
     a possessive ("higher than 2022's")."""
     if not fig.low.year_like or fig.high is not None:
         return False
+    if cjk_counter_after(text, fig.low.start, fig.low.end):
+        return False  # "2024機": a count of aircraft, as a counter says
     if _POSSESSIVE.match(text, fig.low.end):
         return True
     return fig.bound is Bound.POINT
 
 
 def _count(text: str, fig: _Figure) -> None:
-    noun = count_noun_after(text, fig.end)
+    noun = count_noun_after(text, fig.end) or cjk_counter_after(text, fig.start, fig.end)
     if noun is not None:
         fig.end, fig.noun = noun
         fig.kind = MentionKind.COUNT
         fig.steps.append(f"counts {fig.noun!r}")
+        after = qualifier_after(text, fig.end)  # "820機前後", "100 staff or more"
+        if after is not None and fig.high is None and fig.bound is Bound.POINT:
+            fig.end, fig.bound, fig.qualifier = after
+            fig.steps.append(f"qualifier {fig.qualifier!r}: {fig.bound.value}")
 
 
 # --------------------------------------------------------------------------- mentions
