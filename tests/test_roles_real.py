@@ -73,10 +73,16 @@ def test_headings_and_titles_are_no_names(text: str) -> None:
 
 
 def test_a_title_followed_by_a_heading_names_no_holder() -> None:
-    assert _roles("Ingrid Olsen, CEO Freight Services at Orlavik Group, said") == [
-        ("CEO", "Ingrid Olsen", None)
-    ]
     assert [m.person for m in find_roles("the CEO Annual Review was published")] == [None]
+
+
+def test_a_units_chief_is_not_the_groups() -> None:
+    unit = "Ingrid Olsen, CEO Freight Services at Orlavik Group, said"
+    assert _roles(unit) == [("CEO", "Ingrid Olsen", "Orlavik Group Freight Services")]
+    a = _claims(unit, date(2025, 3, 1), "a")
+    b = _claims("Rafael Ortiz, Orlavik Group Chief Executive Officer, said", date(2025, 3, 2), "b")
+    assert [c.organization for c in b] == ["Orlavik Group"]
+    assert check_conflicting_holders([*a, *b], {}, REF) == []
 
 
 # ------------------------------------------------------------------ phrasings

@@ -124,6 +124,8 @@ _BECOME_BEFORE = compile_pattern(
     r"|succeed\s+\S+\s+as|step\s+in\s+as|steps\s+in\s+as)\s+(?:(?:its|the|their)\s+)?"
     r"(?:(?:new|next)\s+)?)$"
 )
+# A unit's name between the title and its parent: "CEO Commercial Aircraft at Airbus".
+_UNIT_AT = compile_pattern(r"\s+(?P<unit>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s+(?:at|of)\s+")
 _SUBJECT_VERB = compile_pattern(
     r"\s+(?:(?:has|have|had)\s+)?(?:(?:on\s+)?\w+day\s+|also\s+|formally\s+|officially\s+)?$"
 )
@@ -382,9 +384,15 @@ def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
         if after:
             hi, organization = after
             if text.startswith(("'s ", "’s "), hi):
-                unit = _org_starting_at(ctx, hi + 3)
-                organization = unit[1] if unit else None  # "head of Acme's coffee unit"
-                hi = unit[0] if unit else hi
+                owned = _org_starting_at(ctx, hi + 3)
+                organization = owned[1] if owned else None  # "head of Acme's coffee unit"
+                hi = owned[0] if owned else hi
+    unit = _UNIT_AT.match(text, hi) if organization is None else None
+    if unit and _person_at(ctx, unit.start("unit")) is None:
+        # "CEO Commercial Aircraft at Airbus": a unit's title, not the group's
+        parent = _org_starting_at(ctx, unit.end())
+        if parent:
+            hi, organization = parent[0], f"{parent[1]} {unit['unit']}"
     person: str | None = None
     gap_after = _PERSON_GAP.match(text, hi)
     if gap_after:
