@@ -210,6 +210,80 @@ def test_a_former_holder_is_never_checked_as_a_current_one() -> None:
     assert check_roles(claims, {}, REF) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ingrid Olsen will become CEO of Quillon. Olsen succeeds Rafael Ortiz, who said "
+            "last year he would step down in 2027.",
+            {("Ingrid Olsen", "future"), ("Ingrid Olsen", "new"), ("Rafael Ortiz", "leaving")},
+        ),
+        (
+            "Rafael Ortiz, CEO of Quillon, was fired. Ortiz's successor Ingrid Olsen starts now.",
+            {("Rafael Ortiz", "former"), ("Ingrid Olsen", "new")},
+        ),
+        (
+            "Quillon dismissed CEO Rafael Ortiz. Ingrid Olsen was appointed as Ortiz's successor.",
+            {("Rafael Ortiz", "former"), ("Ingrid Olsen", "new")},
+        ),
+    ],
+)
+def test_a_succession_gives_the_newcomer_the_title_the_text_gave_the_other(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    claims = _claims(text, date(2025, 4, 1))
+    assert {(c.person, c.status) for c in claims} == expected
+    assert {(c.role, c.organization) for c in claims} == {("CEO", "Quillon")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Rafael Ortiz was chief executive of Quillon until 2019.", "former"),
+        ("Rafael Ortiz has been chief executive of Quillon since 2019.", "current"),
+        ("Rafael Ortiz, a veteran, is the chief executive of Quillon.", "current"),
+    ],
+)
+def test_was_and_is_before_a_title(text: str, status: str) -> None:
+    assert _statuses(text) == [("Rafael Ortiz", status)]
+
+
+def test_a_departure_is_dated_by_the_day_its_sentence_gives() -> None:
+    text = "Quillon CEO Rafael Ortiz resigned on Sunday."
+    (claim,) = _claims(text, date(2025, 4, 1))  # a Tuesday
+    assert claim.status == "former" and claim.date == Period.day(date(2025, 3, 30))
+
+
+def test_a_succession_is_not_dated_by_the_newcomers_career() -> None:
+    text = "Rafael Ortiz, CEO of Quillon, left. Ortiz's successor Ingrid Olsen joined in 2001."
+    claims = _claims(text, date(2025, 4, 1))
+    gone = [c for c in claims if c.person == "Rafael Ortiz" and "successor" in c.span.text]
+    assert [c.date for c in gone] == [Period.day(date(2025, 4, 1))]
+
+
+# ------------------------------------------------------------------ holder after departure
+
+
+def test_a_holder_named_after_a_source_said_they_left_is_stale() -> None:
+    gone = _claims("Quillon CEO Rafael Ortiz resigned on Sunday.", date(2025, 1, 7), "a")
+    later = _claims("Quillon CEO Rafael Ortiz will step down in 2026.", date(2025, 5, 2), "b")
+    (finding,) = check_roles([*gone, *later], {}, REF)
+    assert (finding.code, finding.severity) == ("FC304", Severity.WARNING)
+    assert finding.sources == ("a", "b") and "had left" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("gone_day", "later_day"),
+    [(date(2025, 5, 2), date(2025, 1, 7)), (date(2025, 1, 7), date(2025, 1, 9))],
+)
+def test_leaving_before_going_or_reported_within_the_grace_is_consistent(
+    gone_day: date, later_day: date
+) -> None:
+    gone = _claims("Quillon CEO Rafael Ortiz resigned.", gone_day, "a")
+    later = _claims("Quillon CEO Rafael Ortiz will step down.", later_day, "b")
+    assert check_roles([*gone, *later], {}, REF) == []
+
+
 # ------------------------------------------------------------------ conflicting holders
 
 
@@ -263,6 +337,12 @@ def test_the_reference_settling_the_holder_makes_the_conflict_an_error() -> None
     b = _claims("Alibaba CEO Daniel Zhang said", date(2024, 8, 27), "b")
     (finding,) = check_conflicting_holders([*a, *b], {}, REF)
     assert finding.severity == Severity.ERROR and "settles" in finding.message
+
+
+def test_an_organisation_with_and_without_its_legal_form_is_one() -> None:
+    a = _claims("Quillon SA CEO Rafael Ortiz said", date(2025, 3, 1), "a")
+    b = _claims("Quillon CEO Ingrid Olsen said", date(2025, 3, 2), "b")
+    assert [f.code for f in check_conflicting_holders([*a, *b], {}, REF)] == ["FC302"]
 
 
 def test_one_person_under_differently_written_initials_is_one_holder() -> None:

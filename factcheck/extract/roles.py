@@ -88,6 +88,11 @@ _QUALIFIER_STATUS = {
     "incoming": "new",
     "next": "future",
 }
+# Former holders whose sentence's dates are not the day they left: "former CEO X said in
+# 2019", "X was CEO in 2010", "Y, X's successor, joined in 2001".
+_UNDATED_CUES = frozenset(
+    {*_QUALIFIER_STATUS, "succeeded", "was", "had been", "remained", "served as", "had served as"}
+)
 _POSSESSIVE = compile_pattern(r"(?:['’]s)?\s+$")
 _APPOSITION_GAP = compile_pattern(r",\s*(?:(?:the|a|its|as)\s+)?$")
 _OF_ORG = compile_pattern(r"\s+(?:of|at)\s+(?:the\s+)?")
@@ -126,6 +131,12 @@ _BECOME_BEFORE = compile_pattern(
 )
 # A unit's name between the title and its parent: "CEO Commercial Aircraft at Airbus".
 _UNIT_AT = compile_pattern(r"\s+(?P<unit>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s+(?:at|of)\s+")
+# "<PERSON> was CEO", "<PERSON> has been chairman since 2019".
+_COPULA_BEFORE = compile_pattern(
+    rf"(?i:{_APPOSITIVE}\s+(?P<cop>is|was|has\s+been|had\s+been|remains|remained|serves\s+as"
+    r"|served\s+as|had\s+served\s+as|has\s+served\s+as)\s+(?:(?:its|the|their)\s+)?)$"
+)
+_PAST_COPULAS = frozenset({"was", "had been", "remained", "served as", "had served as"})
 _SUBJECT_VERB = compile_pattern(
     r"\s+(?:(?:has|have|had)\s+)?(?:(?:on\s+)?\w+day\s+|also\s+|formally\s+|officially\s+)?$"
 )
@@ -140,7 +151,8 @@ _DEPARTED_BEFORE = compile_pattern(
 )
 # Departure after the holder: "X stepped down", "X, who will leave his post".
 _LEAVES_AFTER = compile_pattern(
-    r"(?i:,?\s*(?:who\s+)?(?:\w+ly\s+)?(?:(?:announced|said)\s+(?:that\s+)?(?:he|she)\s+"
+    r"(?i:,?\s*(?:who\s+)?(?:\w+ly\s+)?(?:(?:announced|said)(?:\s+\w+){0,3}?\s+(?:that\s+)?"
+    r"(?:he|she)\s+"
     r"(?:would|will)\s+(?:step\s+down|retire|leave|resign)|(?:will|is\s+set\s+to|is\s+to|plans\s+to|is\s+expected\s+to"
     r"|is\s+going\s+to|would)\s+(?:step\s+down|retire|leave|resign|depart|quit|hand\s+over)"
     r"|is\s+(?:stepping\s+down|leaving|retiring|departing)|to\s+step\s+down))"
@@ -156,9 +168,28 @@ _REPLACED_BY = compile_pattern(
     r"(?i:,?\s*(?:who\s+)?(?:was|has\s+been|will\s+be|is\s+to\s+be)\s+(?:replaced|succeeded)"
     r"\s+by\s+)"
 )
+# Successions that name no title: the title is the one the text gives either person.
+_NAME_WORDS = r"[A-Z][^\W\d_]*(?:[ -](?:de |van |von |da |di )?[A-Z][^\W\d_]*){0,3}"
+_SUCCEEDS = compile_pattern(
+    rf"(?P<new>{_NAME_WORDS}){_APPOSITIVE}\s+(?:(?P<will>will|is\s+to|is\s+set\s+to)\s+)?"
+    r"(?:succeeds|succeeded|succeed|replaces|replaced|replace|took\s+over\s+from"
+    rf"|takes\s+over\s+from|take\s+over\s+from)\s+(?P<old>{_NAME_WORDS})"
+)
+_SUCCESSOR = compile_pattern(
+    rf"(?P<old>{_NAME_WORDS})['’]s\s+(?:successor|replacement),?\s+(?P<new>{_NAME_WORDS})"
+    rf"|(?P<new2>{_NAME_WORDS})\s+(?:(?:has\s+been|was|is)\s+)?(?:named|appointed)\s+"
+    rf"(?:as\s+)?(?P<old2>{_NAME_WORDS})['’]s\s+(?:successor|replacement)"
+    rf"|(?:named|appointed)\s+(?:[a-z]+\s+){{0,3}}(?P<new3>{_NAME_WORDS})\s+as\s+"
+    rf"(?P<old3>{_NAME_WORDS})['’]s\s+(?:successor|replacement)"
+)
 _WHO_HEADS = compile_pattern(
     r",\s+who\s+(?P<aux>(?:has|had)\s+)?(?P<verb>heads|leads|runs|chairs|headed|led|ran|chaired)"
     r"\s+(?:the\s+)?"
+)
+# "<ORG> dismissed CEO <PERSON>": the organisation that appoints or removes owns the title.
+_ACTED_ON = compile_pattern(
+    r"\s+(?:(?:has|have|had)\s+)?(?:dismissed|fired|ousted|sacked|removed|named|appointed|hired"
+    r"|promoted|elected|picked|chose|tapped)\s+(?:(?:its|their)\s+)?(?:(?:new|former)\s+)?$"
 )
 # "<ORG> has dismissed its CEO": the organisation right before the verb owns the title.
 _SUBJECT_OF_ITS = compile_pattern(
@@ -412,6 +443,10 @@ def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
                 lo, organization = org
     if person is None and organization is None and surface.lower() in _AMBIGUOUS:
         return []
+    acted_on = _ACTED_ON.search(text, max(0, title_lo - 40), title_lo)
+    if organization is None and acted_on:  # "Acme dismissed CEO Jane Park"
+        org = _org_ending_at(ctx, acted_on.start())
+        organization = org[1] if org else None
     if organization is None and _ITS.search(text, max(0, title_lo - 20), title_lo):
         organization = _subject_org(ctx, title_lo)
     if person is not None and status in ("current", "new"):
@@ -455,6 +490,12 @@ def _holder_before(
                     future = aux[:2] in (["will", "be"], ["is", "to"])
                 said = verb.group().split(",")[-1].strip()
                 return holder[0], holder[1], "future" if future else "new", said
+    copula = _COPULA_BEFORE.search(text, max(0, lo - 150), lo)
+    if copula:
+        holder = _person_ending_at(ctx, copula.start())
+        if holder:
+            said = " ".join(copula["cop"].lower().split())
+            return holder[0], holder[1], "former" if said in _PAST_COPULAS else status, said
     return None, lo, status, cue
 
 
@@ -511,6 +552,38 @@ def _who_heads(ctx: _Context) -> list[_Read]:
     return out
 
 
+def _named_at(ctx: _Context, start: int, end: int) -> str | None:
+    """The person named exactly by text[start:end]: in full, or by the family name alone."""
+    holder = _person_at(ctx, start)
+    return holder[0] if holder and holder[1] == end else None
+
+
+def _successions(ctx: _Context, reads: list[_Read]) -> list[_Read]:
+    """ "Ingrid Olsen succeeds Rafael Ortiz", "Ortiz's successor Olsen", "Olsen was named
+    Ortiz's successor": when the text gives either person a title at an organisation, the
+    newcomer takes it ("new", or "future" after "will") and the other leaves it."""
+    titled = {(r.person): r for r in reads if r.person and r.organization}
+    out: list[_Read] = []
+    for pattern in (_SUCCEEDS, _SUCCESSOR):
+        for match in pattern.finditer(ctx.text):
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            new_key = next(k for k in ("new", "new2", "new3") if k in groups)
+            old_key = "old" + new_key.removeprefix("new")
+            new = _named_at(ctx, match.start(new_key), match.end(new_key))
+            old = _named_at(ctx, match.start(old_key), match.end(old_key))
+            model = titled.get(old or "") or titled.get(new or "")
+            if not (new and old and model) or new == old:
+                continue
+            status = "future" if groups.get("will") else "new"
+            lo, hi = match.span()
+            leaves = _LEAVES_AFTER.match(ctx.text, match.end(old_key), _sentence_end(ctx.text, lo))
+            gone, cue = ("leaving", "will step down") if leaves else ("former", "succeeded")
+            surface = model.surface
+            out.append(_Read(lo, hi, surface, model.titles, new, model.organization, status, ""))
+            out.append(_Read(lo, hi, surface, model.titles, old, model.organization, gone, cue))
+    return out
+
+
 def _inherit_organisations(reads: list[_Read]) -> None:
     """A title read without its organisation takes the one the same text gives the same
     person in the same title ("Jane Park, CEO of Acme, … CEO Jane Park said")."""
@@ -558,6 +631,7 @@ def find_roles(
     reads = [r for match in titles for r in _read_title(ctx, match)]
     reads.extend(_who_heads(ctx))
     _inherit_organisations(reads)
+    reads.extend(_successions(ctx, reads))
     found = [
         Mention(
             kind=MentionKind.ROLE,
@@ -600,12 +674,34 @@ def _founded_by(text: str, entities: Sequence[Mention], ctx: _Context) -> list[M
     return out
 
 
-def _mention_status(mention: Mention) -> str:
-    """The status a role mention's trace records ("current" when it records none)."""
+def _mention_status(mention: Mention) -> tuple[str, str]:
+    """The status a role mention's trace records and the words that decided it
+    (("current", "") when it records none)."""
     for line in mention.trace:
         if line.startswith("status: "):
-            return line.removeprefix("status: ").split(" ", 1)[0]
-    return "current"
+            status, _, cue = line.removeprefix("status: ").partition(" ")
+            return status, cue.strip("()")
+    return "current", ""
+
+
+def _departure_date(
+    source: Source, mention: Mention, dates: Sequence[Mention], quote: Span
+) -> Period | None:
+    """When a departure the sentence tells of happened: its first date after the mention
+    (else its last before) that is not after the publication; else the publication."""
+    published = source.published
+    after: list[Period] = []
+    before: list[Period] = []
+    for date_mention in dates:
+        period = getattr(date_mention.value, "period", None)
+        if not quote.start <= date_mention.span.start < quote.end or not isinstance(period, Period):
+            continue
+        limit = published.end if published is not None else None
+        if limit is not None and (period.end is None or period.end > limit):
+            continue  # a date after the publication is no departure the source reports
+        side = after if date_mention.span.start >= mention.span.end else before
+        side.append(period)
+    return after[0] if after else before[-1] if before else published
 
 
 def _future_date(
@@ -631,8 +727,9 @@ def role_claims(
     source: Source, mentions: Sequence[Mention], reference: Reference | None = None
 ) -> list[RoleClaim]:
     """RoleClaims from `source`'s ROLE mentions that name both a person and an organisation,
-    dated by the source's publication (a future one by the date it gives, if any); the
-    status says how the person stands at that date (see the module's docstring)."""
+    dated by the source's publication (a future one by the date it gives, a departure by the
+    date the sentence gives it, if any); the status says how the person stands at that date
+    (see the module's docstring)."""
     ref = reference or load_reference()
     spans = sentences(source.text)
     dates = [m for m in mentions if m.kind in (MentionKind.DATE, MentionKind.PERIOD)]
@@ -641,10 +738,12 @@ def role_claims(
         if mention.kind != MentionKind.ROLE or not (mention.person and mention.organization):
             continue
         quote = sentence_at(spans, mention.span.start) or mention.span
-        status = _mention_status(mention)
+        status, cue = _mention_status(mention)
         when = source.published
         if status == "future":
             when = _future_date(source, mention, dates, quote.end)
+        elif status == "former" and cue not in _UNDATED_CUES:  # "stepped down in May"
+            when = _departure_date(source, mention, dates, quote)
         claims.append(
             RoleClaim(
                 id=f"{source.id}:{mention.span.start}-{mention.span.end}",
