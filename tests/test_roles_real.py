@@ -64,9 +64,21 @@ def test_people_are_named_by_lexicon_and_shape(text: str, name: str) -> None:
     assert found.name == name
 
 
+def test_a_hyphenated_suffix_is_not_part_of_the_name() -> None:
+    assert [n.name for n in find_person_names("the Rafael Ortiz-led board", REF)] == [
+        "Rafael Ortiz"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
-    ["Commercial Aircraft said", "Senior Independent Director", "Quarterly Results Preview"],
+    [
+        "Commercial Aircraft said",
+        "Senior Independent Director",
+        "Quarterly Results Preview",
+        "the U.S. AI push",
+        "the board de Administração",
+    ],
 )
 def test_headings_and_titles_are_no_names(text: str) -> None:
     assert find_person_names(text, REF) == []
