@@ -5,6 +5,7 @@ when sources published close together name different people without telling of a
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -349,6 +350,20 @@ def test_the_reference_settling_the_holder_makes_the_conflict_an_error() -> None
     b = _claims("Alibaba CEO Daniel Zhang said", date(2024, 8, 27), "b")
     (finding,) = check_conflicting_holders([*a, *b], {}, REF)
     assert finding.severity == Severity.ERROR and "settles" in finding.message
+
+
+def test_a_users_reference_settles_a_conflict_too(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.toml"
+    facts.write_text(
+        '[[role]]\nperson = "Ingrid Olsen"\norganization = "Quillon"\nrole = "CEO"\n'
+        'start = "2024-06"\nsource = "Quillon annual report 2024"\n',
+        encoding="utf-8",
+    )
+    mine = load_reference([facts])
+    a = _claim("a", "Rafael Ortiz", date(2025, 3, 1))
+    b = _claim("b", "Ingrid Olsen", date(2025, 3, 2))
+    assert [f.severity for f in check_conflicting_holders([a, b], {}, REF)] == [Severity.WARNING]
+    assert [f.severity for f in check_conflicting_holders([a, b], {}, mine)] == [Severity.ERROR]
 
 
 def test_an_organisation_with_and_without_its_legal_form_is_one() -> None:
