@@ -4,8 +4,9 @@ A role claim ("Alibaba's CEO, Daniel Zhang") is dated by its source's publicatio
 reference's dates may be only month- or year-precise, so a claim contradicts the reference
 only when no reading of those dates lets the person hold the role on the claim's date.
 
-A former holder ("former CEO", "X stepped down") makes no claim about the date: it is checked
-against nothing, but it is evidence of a handover. Two sources published within
+A former holder ("former CEO", "X stepped down") makes no claim that the person holds the
+role: it is never checked against the reference, but it is evidence of a handover, and a
+source naming the same person as holder well after it is stale (FC304). Two sources within
 `HOLDER_WINDOW_DAYS` of each other that name different holders of a single-holder role
 conflict (FC302), unless the sources themselves tell of the change — the earlier holder is
 said to leave or to have left, or the later one to take over — and the claims fall in that
