@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.compare.roles import HOLDER_WINDOW_DAYS, check_conflicting_holders, check_roles
@@ -381,6 +381,7 @@ def test_one_person_under_differently_written_initials_is_one_holder() -> None:
 # ------------------------------------------------------------------ robustness
 
 
+@settings(deadline=None)  # the first example loads the name lexicon
 @given(st.text(max_size=200), st.integers(min_value=0, max_value=200))
 def test_name_reading_never_raises_and_spans_slice(text: str, pos: int) -> None:
     for name in find_person_names(text, REF):
@@ -418,6 +419,7 @@ _PIECES = st.sampled_from(
 )
 
 
+@settings(deadline=None)  # the first example loads the name lexicon
 @given(st.lists(_PIECES, max_size=14))
 def test_roles_from_news_like_fragments_name_only_people(pieces: list[str]) -> None:
     text = " ".join(pieces)
