@@ -17,7 +17,12 @@ from factcheck.compare.conversion import (
     check_conversions,
 )
 from factcheck.compare.internal import GROWTH_MISMATCH, check_growth
-from factcheck.compare.roles import CONFLICTING_HOLDERS, CONTRADICTS_REFERENCE, WRONG_TITLE
+from factcheck.compare.roles import (
+    CONFLICTING_HOLDERS,
+    CONTRADICTS_REFERENCE,
+    HOLDER_AFTER_DEPARTURE,
+    WRONG_TITLE,
+)
 from factcheck.compare.subjects import (
     PART_EXCEEDS_WHOLE,
     SAME_FIGURE_OTHER_SUBJECT,
@@ -50,6 +55,7 @@ CHECKS: tuple[CheckInfo, ...] = (
     CONTRADICTS_REFERENCE,
     CONFLICTING_HOLDERS,
     WRONG_TITLE,
+    HOLDER_AFTER_DEPARTURE,
     AGREEMENT,
     CONVERSION_CONSISTENT,
     CONVERSION_UNCHECKED,

@@ -4,8 +4,9 @@ A role claim ("Alibaba's CEO, Daniel Zhang") is dated by its source's publicatio
 reference's dates may be only month- or year-precise, so a claim contradicts the reference
 only when no reading of those dates lets the person hold the role on the claim's date.
 
-A former holder ("former CEO", "X stepped down") makes no claim about the date: it is checked
-against nothing, but it is evidence of a handover. Two sources published within
+A former holder ("former CEO", "X stepped down") makes no claim that the person holds the
+role: it is never checked against the reference, but it is evidence of a handover, and a
+source naming the same person as holder well after it is stale (FC304). Two sources within
 `HOLDER_WINDOW_DAYS` of each other that name different holders of a single-holder role
 conflict (FC302), unless the sources themselves tell of the change — the earlier holder is
 said to leave or to have left, or the later one to take over — and the claims fall in that
@@ -29,9 +30,12 @@ from factcheck.reference.titles import HEAD, HEAD_TITLES, SINGLE_HOLDER_TITLES
 __all__ = [
     "CONFLICTING_HOLDERS",
     "CONTRADICTS_REFERENCE",
+    "HOLDER_AFTER_DEPARTURE",
     "HOLDER_WINDOW_DAYS",
+    "STALE_AFTER_DAYS",
     "WRONG_TITLE",
     "check_conflicting_holders",
+    "check_holders_after_departure",
     "check_reference",
     "check_roles",
 ]
@@ -58,6 +62,20 @@ CONFLICTING_HOLDERS = CheckInfo(
         "Zenith Motors Ltd CEO Tom Reyes said sales rose.",
     ),
 )
+HOLDER_AFTER_DEPARTURE = CheckInfo(
+    "FC304",
+    "role.holder_after_departure",
+    Severity.WARNING,
+    "A source names someone as holder (or as still to leave) after another said they had left.",
+    fires=(
+        "Zenith Motors Ltd CEO Jane Park stepped down in March 2024.",
+        "Zenith Motors Ltd CEO Jane Park will step down next year.",
+    ),
+    quiet=(
+        "Zenith Motors Ltd CFO Tom Reyes stepped down in March 2024.",
+        "Zenith Motors Ltd CEO Jane Park will step down next year.",
+    ),
+)
 WRONG_TITLE = CheckInfo(
     "FC303",
     "role.wrong_title",
@@ -71,7 +89,14 @@ WRONG_TITLE = CheckInfo(
 #: Sources published at most this many days apart speak of the same time: different holders
 #: of a single-holder role named by them conflict unless the sources tell of a handover.
 HOLDER_WINDOW_DAYS = 30
+# The legal forms that end company names in news (what `_org_key` drops).
+_LEGAL_FORMS = frozenset(
+    "sa ag se nv bv plc inc corp corporation co ltd limited llc spa ab asa oyj kk gmbh".split()
+)
 _SPLIT_INITIALS = re.compile(r"\b(\w) (?=\w\b)")
+#: A source more than this many days after one that says a person left, still naming them as
+#: the holder, is stale (the grace covers reports of the same days that lag the news).
+STALE_AFTER_DAYS = 7
 #: Statuses that say the person holds the role at (or from) the claim's date.
 _HOLDS = frozenset({"current", "new", "leaving", "future"})
 #: Statuses that say the person's tenure ends (or ended) around the claim's date.
@@ -90,6 +115,14 @@ def _evidence(claim: RoleClaim, sources: Mapping[str, Source]) -> Evidence:
         figure=claim.span,
         summary=f"{claim.person}, {claim.role} of {claim.organization} ({published})",
     )
+
+
+def _org_key(name: str) -> str:
+    """An organisation's name compared loosely: without a legal form ("Acme SA" is Acme)."""
+    words = name_key(name).split()
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 def _person_key(name: str) -> str:
@@ -296,7 +329,7 @@ def check_conflicting_holders(
     by_role: dict[tuple[str, str], list[RoleClaim]] = defaultdict(list)
     for claim in role_claims:
         if claim.role in SINGLE_HOLDER_TITLES:
-            by_role[(name_key(claim.organization), claim.role)].append(claim)
+            by_role[(_org_key(claim.organization), claim.role)].append(claim)
     findings = []
     for (_, role), claims in sorted(by_role.items()):
         org = claims[0].organization
@@ -330,11 +363,62 @@ def check_conflicting_holders(
     return findings
 
 
+def check_holders_after_departure(
+    role_claims: Sequence[RoleClaim], sources: Mapping[str, Source]
+) -> list[Finding]:
+    """FC304 role.holder_after_departure: a dated source says a person had left a role, and
+    a source published more than `STALE_AFTER_DAYS` later names them as its holder or as
+    still to leave.
+
+    Conflicting: A (2024-12-02) "Zenith CEO Jane Park stepped down", B (2025-05-28) "Park,
+    who will step down in 2026, …" (the later source dates the exit to an old plan).
+    Consistent: the same two sources in the other order (she said she would go, then went);
+    an undated source (it may be the older one).
+    """
+    by_holder: dict[tuple[str, str, str], list[RoleClaim]] = defaultdict(list)
+    for claim in role_claims:
+        if claim.date is not None and claim.status in (*_HOLDS, "former"):
+            key = (_org_key(claim.organization), claim.role, _person_key(claim.person))
+            by_holder[key].append(claim)
+    findings = []
+    for claims in by_holder.values():
+        left = [c for c in claims if c.status == "former"]
+        if not left:
+            continue
+        gone = min(left, key=lambda c: (_bounds(c.date)[1], c.id) if c.date else (date.max, c.id))
+        assert gone.date is not None
+        last_day = _bounds(gone.date)[1]
+        for claim in sorted(claims, key=lambda c: c.id):
+            if claim.status not in _HOLDS or claim.source_id == gone.source_id:
+                continue
+            assert claim.date is not None
+            if (_bounds(claim.date)[0] - last_day).days <= STALE_AFTER_DAYS:
+                continue
+            still = " (still to leave)" if claim.status == "leaving" else ""
+            message = (
+                f"{claim.source_id} ({claim.date.describe()}) names {claim.person} as "
+                f"{claim.role} of {claim.organization}{still}, but {gone.source_id} "
+                f"({gone.date.describe()}) already says {claim.person} had left."
+            )
+            findings.append(
+                make_finding(
+                    HOLDER_AFTER_DEPARTURE,
+                    message,
+                    [_evidence(gone, sources), _evidence(claim, sources)],
+                    [*_keys(gone), *_keys(claim)],
+                    rule=f"no holder after leaving (grace {STALE_AFTER_DAYS} days)",
+                )
+            )
+    return findings
+
+
 def check_roles(
     role_claims: Sequence[RoleClaim], sources: Mapping[str, Source], reference: Reference
 ) -> list[Finding]:
-    """Every role finding: against the reference (FC301, FC303) and across sources (FC302)."""
+    """Every role finding: against the reference (FC301, FC303) and across sources (FC302,
+    FC304)."""
     return [
         *check_reference(role_claims, sources, reference),
         *check_conflicting_holders(role_claims, sources, reference),
+        *check_holders_after_departure(role_claims, sources),
     ]

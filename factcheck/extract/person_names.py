@@ -20,7 +20,9 @@ from factcheck.regex_cache import compile_pattern
 __all__ = ["PersonName", "find_person_names", "person_name_at", "person_name_ending_at"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_WORD = rf"[{_UPPER}](?!\.)[^\W\d_]*(?:-[^\W\d_]+|['’](?!s\b)[^\W\d_]+)*"
+# A hyphen joins name parts ("Jae-yong", "Jean-Pierre"), not a suffix ("Altman-run").
+_SUFFIXES = r"(?:run|led|backed|based|owned|founded|controlled|style|era|linked|made|like)"
+_WORD = rf"[{_UPPER}](?!\.)[^\W\d_]*(?:-(?!{_SUFFIXES}\b)[^\W\d_]+|['’](?!s\b)[^\W\d_]+)*"
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|van|von|der|den|du|le|la|bin|ter|ten)"
 # "C.C." or "C. C."; "CC" only before a family name of the lexicon (see `_valid_length`).
 _INITIALS = rf"(?:(?:[{_UPPER}]\.\s?){{1,3}}|[A-Z]{{2}}(?=\s+[A-Z][a-z]+(?![\w-])))"
@@ -31,7 +33,7 @@ _RUN = compile_pattern(
       (?:{_INITIALS}\s*)?{_WORD}
       (?:\s+(?:{_PARTICLE}\s+|{_INITIALS}\s*)*{_WORD}){{0,6}}
     )
-    (?![\w-])
+    (?!\w|-(?!{_SUFFIXES}\b))    # "Jane Park-led" ends at "Park"
     """,
     re.VERBOSE,
 )
@@ -48,6 +50,11 @@ class PersonName:
     name: str
 
 
+def _family(token: str) -> bool:
+    """A word that can be a family name: capitalised, not an acronym ("U.S. AI")."""
+    return token[0].isupper() and any(ch.islower() for ch in token)
+
+
 def _valid_length(tokens: list[str], lexicon: NameLexicon) -> int:
     """How many of `tokens` (from the first) make a person's name; 0 when none do.
 
@@ -61,22 +68,22 @@ def _valid_length(tokens: list[str], lexicon: NameLexicon) -> int:
             break
         kept += 1
     tokens = tokens[:kept]
-    if len(tokens) < 2:
+    if len(tokens) < 2 or not tokens[0][0].isupper():
         return 0
     first = tokens[0]
     if len(first) == 2 and first.isupper():  # "CC Wei", never "US Steel"
-        return 2 if lexicon.is_family_first(tokens[1]) else 0
+        return 2 if _family(tokens[1]) and lexicon.is_family_first(tokens[1]) else 0
     if lexicon.is_family_first(first) and not lexicon.is_given(first):
-        return 2 if tokens[1][0].isupper() else 0  # "Ma Huateng", "Lee Jae-yong"
+        return 2 if _family(tokens[1]) else 0  # "Ma Huateng", "Lee Jae-yong"
     if not (_INITIAL_TOKEN.fullmatch(first) or lexicon.is_given(first)):
         return 0
     for i, token in enumerate(tokens[1:], start=1):
         if token[0].islower():
             continue  # a particle: "de", "van"
         if not (_INITIAL_TOKEN.fullmatch(token) or lexicon.is_given(token)):
-            return i + 1  # the family name ends the name
+            return i + 1 if _family(token) else 0  # the family name ends the name
         if i + 1 == len(tokens):
-            return i + 1  # "Mark Thomas": the family name may be a given name too
+            return i + 1 if _family(token) else 0  # "Mark Thomas": a given name as family name
     return 0
 
 

@@ -17,7 +17,8 @@ around it, in the shapes news text uses:
     "its <TITLE>": the organisation its sentence opens with
 
 The holder must be a person's name (`person_names`: the reference, or the name lexicon's
-shape), never a heading or a title ("CEO Commercial Aircraft" names no one).
+shape), never a heading or a title ("CEO Commercial Aircraft" names no one). How names next
+to a title are read is `role_context`; the cue words below are `role_cues`.
 
 The words around a mention also say *when* the person holds the role (`Mention.trace`
 "status: …", read into `RoleClaim.status`):
@@ -36,21 +37,45 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.extract.entities import find_entities
-from factcheck.extract.person_names import (
-    PersonName,
-    find_person_names,
-    person_name_at,
-    person_name_ending_at,
+from factcheck.extract.person_names import find_person_names
+from factcheck.extract.role_context import (
+    RoleContext,
+    by_end,
+    by_start,
+    org_ending_at,
+    org_starting_at,
+    person_at,
+    person_ending_at,
+    sentence_end,
+    subject_org,
+    surnames_of,
+)
+from factcheck.extract.role_cues import (
+    ACTED_ON,
+    APPOINTED_BEFORE,
+    APPOINTING,
+    BECOME_BEFORE,
+    COPULA_BEFORE,
+    DEPARTED_BEFORE,
+    LEAVES_AFTER,
+    LEFT_AFTER,
+    PASSIVE_BEFORE,
+    PAST_COPULAS,
+    QUALIFIER,
+    QUALIFIER_STATUS,
+    REPLACED_BY,
+    SUCCEEDS,
+    SUCCESSOR,
+    UNDATED_CUES,
+    WHO_HEADS,
 )
 from factcheck.models import Mention, MentionKind, Period, RoleClaim, Source, Span
 from factcheck.reference import Reference, load_reference
-from factcheck.reference.person_names import name_lexicon
 from factcheck.reference.titles import HEAD, TITLE_SURFACES, canonical_title
 from factcheck.regex_cache import compile_pattern
 from factcheck.text import sentence_at, sentences
 
 __all__ = ["find_roles", "role_claims"]
-
 _TITLE_WORDS = sorted(TITLE_SURFACES, key=len, reverse=True)
 _ONE_TITLE = "|".join(w.replace(" ", r"[\s-]+") for w in _TITLE_WORDS)
 _TITLES = compile_pattern(
@@ -68,26 +93,6 @@ _TITLES = compile_pattern(
 _TITLE_PART = compile_pattern(rf"(?i:{_ONE_TITLE})")
 # Lower-case surfaces that are ordinary words unless capitalised or next to a name.
 _AMBIGUOUS = frozenset({"chair", "head", "boss", "chief", "president", "founder"})
-
-# Words right before the title (or before its organisation) that say when the person held it.
-# ("then-" and "ex-" only hyphenated: "chairman and then CEO" is no former CEO.)
-_QUALIFIER = compile_pattern(
-    r"(?i:\b(?:(?P<q>former|formerly|late|outgoing|previous|erstwhile|new|incoming|next"
-    r"|interim|acting|current)\s+(?:the\s+)?|(?P<h>ex|then)-))$"
-)
-_QUALIFIER_STATUS = {
-    "former": "former",
-    "formerly": "former",
-    "ex": "former",
-    "then": "former",
-    "late": "former",
-    "previous": "former",
-    "erstwhile": "former",
-    "outgoing": "leaving",
-    "new": "new",
-    "incoming": "new",
-    "next": "future",
-}
 _POSSESSIVE = compile_pattern(r"(?:['’]s)?\s+$")
 _APPOSITION_GAP = compile_pattern(r",\s*(?:(?:the|a|its|as)\s+)?$")
 _OF_ORG = compile_pattern(r"\s+(?:of|at)\s+(?:the\s+)?")
@@ -96,201 +101,11 @@ _ITS = compile_pattern(r"(?i:\b(?:its|the\s+(?:company|group|firm|carmaker|bank)
 _FOUNDED_BY = compile_pattern(
     r"(?i:,?\s+(?:which\s+was\s+|was\s+)?(?:co-?)?founded\s+(?:in\s+\w+\s+)?by\s+)"
 )
-_ABBREVIATIONS = frozenset({"inc.", "corp.", "co.", "ltd.", "plc.", "u.s.", "n.v.", "s.a."})
-# An organisation's name read next to a title: one to four capitalised words or an acronym.
-_ORG_RUN = compile_pattern(r"[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,3}")
-
-# "<ORG> named <PERSON> (as its new) <TITLE>" / "<PERSON> was named <TITLE>" and the like.
-_APPOINT_VERBS = (
-    r"named|names|appointed|appoints|picked|picks|chose|chooses|chosen|selected|selects"
-    r"|tapped|taps|promoted|promotes|elected|elects|hired|hires|installed|installs|made"
-)
-_APPOINTING = frozenset(_APPOINT_VERBS.split("|"))
-_APPOINTED_BEFORE = compile_pattern(
-    rf"(?i:\b(?P<verb>{_APPOINT_VERBS})\s+)(?P<person>[^,;.]{{2,60}}?)"
-    r"(?i:\s+(?:as\s+)?(?:(?:its|the|their|his|her)\s+)?(?:(?:new|next|permanent)\s+)?)$"
-)
-# The holder may stand before an apposition: "Jane Park, a company veteran, will become CEO".
-_APPOSITIVE = r"(?:,[^,.;]{3,80},)?"
-_PASSIVE_BEFORE = compile_pattern(
-    rf"(?i:{_APPOSITIVE}\s*(?:,\s*who\s+)?"
-    r"(?P<aux>will\s+be|is\s+to\s+be|has\s+been|had\s+been|was|is|were)\s+"
-    rf"(?:{_APPOINT_VERBS})\s+(?:as\s+)?(?:(?:its|the|their)\s+)?(?:(?:new|next)\s+)?)$"
-)
-_BECOME_BEFORE = compile_pattern(
-    rf"(?i:{_APPOSITIVE}\s*(?:,\s*who\s+)?"
-    r"(?P<aux>will|would|is\s+set\s+to|is\s+to|is\s+expected\s+to|to)?\s*"
-    r"(?P<verb>become|becomes|became|take\s+over\s+as|takes\s+over\s+as|took\s+over\s+as"
-    r"|succeed\s+\S+\s+as|step\s+in\s+as|steps\s+in\s+as)\s+(?:(?:its|the|their)\s+)?"
-    r"(?:(?:new|next)\s+)?)$"
-)
+# A unit's name between the title and its parent: "CEO Commercial Aircraft at Airbus".
+_UNIT_AT = compile_pattern(r"\s+(?P<unit>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s+(?:at|of)\s+")
 _SUBJECT_VERB = compile_pattern(
     r"\s+(?:(?:has|have|had)\s+)?(?:(?:on\s+)?\w+day\s+|also\s+|formally\s+|officially\s+)?$"
 )
-# Departure before the title: "dismissed its CEO", "the resignation of chairman".
-_DEPARTED_BEFORE = compile_pattern(
-    r"(?i:\b(?:dismissed|dismisses|fired|fires|ousted|ousts|sacked|sacks|removed|removes"
-    r"|(?P<succeeds>replaced|replaces|succeeded|succeeds|succeeding|replacing"
-    r"|will\s+(?:replace|succeed)|took\s+over\s+from|takes\s+over\s+from))\s+"
-    r"(?:(?:its|the|their)\s+)?"
-    r"|\b(?:dismissal|departure|exit|resignation|ousting|removal|firing|sacking|retirement"
-    r"|successor|replacement)\s+(?:of|to|for)\s+(?:(?:its|the|their)\s+)?)$"
-)
-# Departure after the holder: "X stepped down", "X, who will leave his post".
-_LEAVES_AFTER = compile_pattern(
-    r"(?i:,?\s*(?:who\s+)?(?:\w+ly\s+)?(?:(?:announced|said)\s+(?:that\s+)?(?:he|she)\s+"
-    r"(?:would|will)\s+(?:step\s+down|retire|leave|resign)|(?:will|is\s+set\s+to|is\s+to|plans\s+to|is\s+expected\s+to"
-    r"|is\s+going\s+to|would)\s+(?:step\s+down|retire|leave|resign|depart|quit|hand\s+over)"
-    r"|is\s+(?:stepping\s+down|leaving|retiring|departing)|to\s+step\s+down))"
-)
-_LEFT_AFTER = compile_pattern(
-    r"(?i:,?\s*(?:who\s+)?(?:\w+ly\s+)?(?:has\s+|had\s+)?(?:announced\s+(?:his|her)\s+"
-    r"(?:\w+\s+)?(?:resignation|departure|exit)|quit|resigned|stepped\s+down|retired"
-    r"|left\s+(?:the\s+(?:company|group|firm|board)|(?:his|her|the)\s+(?:post|position|role|job))"
-    r"|departed|was\s+(?:ousted|dismissed|fired|sacked|removed|replaced|forced\s+out)"
-    r"|has\s+been\s+(?:ousted|dismissed|fired|sacked|removed|replaced)|,?\s+ousted\b))"
-)
-_REPLACED_BY = compile_pattern(
-    r"(?i:,?\s*(?:who\s+)?(?:was|has\s+been|will\s+be|is\s+to\s+be)\s+(?:replaced|succeeded)"
-    r"\s+by\s+)"
-)
-_WHO_HEADS = compile_pattern(
-    r",\s+who\s+(?P<aux>(?:has|had)\s+)?(?P<verb>heads|leads|runs|chairs|headed|led|ran|chaired)"
-    r"\s+(?:the\s+)?"
-)
-# "<ORG> has dismissed its CEO": the organisation right before the verb owns the title.
-_SUBJECT_OF_ITS = compile_pattern(
-    r"\s+(?:(?:has|have|had|will|would)\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|es|s)\s+(?:its|their)\s+"
-    r"(?:(?:new|former|previous)\s+)?$"
-)
-#: How far into its sentence the organisation "its" stands for may start (characters).
-_SUBJECT_REACH = 40
-_SENTENCE_END = compile_pattern(r"[.!?](?:\s|$)")
-_SURNAME = compile_pattern(r"[A-Z][^\W\d_]+(?![\w-])")
-
-
-@dataclass
-class _Context:
-    """What every reading of one text shares."""
-
-    text: str
-    ref: Reference
-    orgs_by_end: dict[int, Mention]
-    orgs_by_start: dict[int, Mention]
-    people_by_start: dict[int, Mention]
-    people_by_end: dict[int, Mention]
-    orgs_seen: list[tuple[int, int, str]]  # (start, end, name) of organisations read so far
-    surnames: dict[str, str]  # family name alone → the full name the text gave first
-
-
-def _by_start(mentions: Sequence[Mention], kind: MentionKind) -> dict[int, Mention]:
-    return {m.span.start: m for m in mentions if m.kind == kind}
-
-
-def _by_end(mentions: Sequence[Mention], kind: MentionKind) -> dict[int, Mention]:
-    return {m.span.end: m for m in mentions if m.kind == kind}
-
-
-def _surnames(names: Sequence[PersonName]) -> dict[str, str]:
-    """Family name → full name, for family names only one person of the text has."""
-    owners: dict[str, set[str]] = {}
-    for name in names:
-        last = name.name.split()[-1]
-        owners.setdefault(last, set()).add(name.name)
-    return {last: next(iter(full)) for last, full in owners.items() if len(full) == 1}
-
-
-def _is_org_surface(surface: str, ctx: _Context) -> bool:
-    words = surface.split()
-    lexicon = name_lexicon()
-    if not words or all(lexicon.is_not_name(w.strip(".,'’")) for w in words):
-        return False
-    return person_name_at(surface, 0, ctx.ref) is None and surface not in ctx.surnames
-
-
-def _org_ending_at(ctx: _Context, end: int) -> tuple[int, str] | None:
-    """(start, name) of the organisation whose name ends at `end`: a recognised one, or a
-    capitalised run that is no person's name ("Zenith", "TSMC")."""
-    if end in ctx.orgs_by_end:
-        org = ctx.orgs_by_end[end]
-        return org.span.start, org.name or org.span.text
-    lexicon = name_lexicon()
-    for match in _ORG_RUN.finditer(ctx.text, max(0, end - 60), end):
-        if match.end() != end or (match.start() > 0 and ctx.text[match.start() - 1].isalnum()):
-            continue
-        words = match.group().split()
-        start = match.start()
-        while words and (
-            lexicon.is_not_name(words[0].strip(".,'’"))
-            or (len(words) > 1 and _ends_sentence(words[0]))  # "… Apple. TSMC CEO"
-        ):
-            start += ctx.text[start:end].index(words[0]) + len(words[0])
-            words = words[1:]
-        surface = " ".join(words)
-        if words and _is_org_surface(surface, ctx):
-            start = end - len(ctx.text[start:end].lstrip())
-            return start, ctx.text[start:end]
-    return None
-
-
-def _ends_sentence(word: str) -> bool:
-    """True for a word that closes a sentence ("Apple."), not an abbreviation ("Inc.")."""
-    return word.endswith(".") and word.lower() not in _ABBREVIATIONS and len(word) > 2
-
-
-def _org_starting_at(ctx: _Context, pos: int) -> tuple[int, str] | None:
-    """(end, name) of the organisation named from `pos` on."""
-    if pos in ctx.orgs_by_start:
-        org = ctx.orgs_by_start[pos]
-        return org.span.end, org.name or org.span.text
-    match = _ORG_RUN.match(ctx.text, pos)
-    if not match:
-        return None
-    words = match.group().split()
-    for i, word in enumerate(words):
-        if _ends_sentence(word):
-            words = words[: i + 1]
-            break
-    words = [*words[:-1], words[-1].rstrip(".,")] if words else words
-    lexicon = name_lexicon()
-    while words and lexicon.is_not_name(words[-1].strip("'’")):
-        words = words[:-1]  # "Airbus Chief Executive" → "Airbus"
-    surface = " ".join(words)
-    if words and _is_org_surface(surface, ctx):
-        return pos + len(surface), surface
-    return None
-
-
-def _person_at(ctx: _Context, pos: int) -> tuple[str, int] | None:
-    """The holder named at `pos`: a known person, a name by the lexicon, or the family name
-    of someone the text named in full."""
-    if pos in ctx.people_by_start:
-        person = ctx.people_by_start[pos]
-        return person.name or person.span.text, person.span.end
-    found = person_name_at(ctx.text, pos, ctx.ref)
-    if found:
-        return found.name, found.end
-    match = _SURNAME.match(ctx.text, pos)
-    if match and match.group() in ctx.surnames:
-        return ctx.surnames[match.group()], match.end()
-    return None
-
-
-def _person_ending_at(ctx: _Context, end: int) -> tuple[str, int] | None:
-    """(name, start) of the holder whose name ends at `end`."""
-    if end in ctx.people_by_end:
-        person = ctx.people_by_end[end]
-        return person.name or person.span.text, person.span.start
-    found = person_name_ending_at(ctx.text, end, ctx.ref)
-    if found:
-        return found.name, found.start
-    for surname, full in ctx.surnames.items():
-        start = end - len(surname)
-        if ctx.text.startswith(surname, start) and (
-            start == 0 or not ctx.text[start - 1].isalnum()
-        ):
-            return full, start
-    return None
 
 
 def _titles(surface: str) -> list[str]:
@@ -300,36 +115,6 @@ def _titles(surface: str) -> list[str]:
         if title and title not in out:
             out.append(title)
     return out
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    match = _SENTENCE_END.search(text, pos)
-    return match.start() if match else len(text)
-
-
-def _subject_org(ctx: _Context, pos: int) -> str | None:
-    """For "its CEO": the organisation its sentence opens with ("Acme, the carmaker, said
-    its CEO …"; "Dutch carmaker Acme dismissed its CEO …"), if named in its first words."""
-    verb = _SUBJECT_OF_ITS.search(ctx.text, max(0, pos - 60), pos)
-    if verb:
-        subject = _org_ending_at(ctx, verb.start())
-        if subject:  # "Acme has dismissed its CEO"
-            return subject[1]
-    start = ctx.text.rfind(". ", 0, pos) + 1
-    start += len(ctx.text[start:pos]) - len(ctx.text[start:pos].lstrip())
-    first: tuple[int, str] | None = None
-    for org_start, _, name in ctx.orgs_seen:
-        if start <= org_start < pos and (first is None or org_start < first[0]):
-            first = (org_start, name)
-    for match in _ORG_RUN.finditer(ctx.text, start, pos):
-        read = _org_starting_at(ctx, match.start())
-        if read and (first is None or match.start() < first[0]):
-            first = (match.start(), read[1])
-        if read:
-            break
-    if first is None or first[0] - start > _SUBJECT_REACH:
-        return None
-    return first[1]
 
 
 @dataclass
@@ -346,7 +131,7 @@ class _Read:
     cue: str
 
 
-def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
+def _read_title(ctx: RoleContext, match: re.Match[str]) -> list[_Read]:
     """The holder, organisation and status around one title; a successor the words name
     makes a second read. Empty when an ordinary word ("head", "chief") names no one."""
     text = ctx.text
@@ -354,58 +139,68 @@ def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
     surface = match.group()
     status, cue = "current", ""
     title_lo = start
-    qual = _QUALIFIER.search(text, max(0, start - 30), start)
+    qual = QUALIFIER.search(text, max(0, start - 30), start)
     if qual:
         title_lo = qual.start()
         cue = (qual["q"] or qual["h"]).lower()
-        status = _QUALIFIER_STATUS.get(cue, status)
+        status = QUALIFIER_STATUS.get(cue, status)
     organization: str | None = None
     lo, hi = title_lo, end
     gap = _POSSESSIVE.search(text, max(0, title_lo - 4), title_lo)
     if gap:
-        org = _org_ending_at(ctx, gap.start())
+        org = org_ending_at(ctx, gap.start())
         if org:
             lo, organization = org
     if organization is None and start == title_lo:
-        org = _org_ending_at(ctx, start) if start and not text[start - 1].isspace() else None
+        org = org_ending_at(ctx, start) if start and not text[start - 1].isspace() else None
         if org:
             lo, organization = org
     if lo != title_lo and status == "current":
-        before = _QUALIFIER.search(text, max(0, lo - 30), lo)
+        before = QUALIFIER.search(text, max(0, lo - 30), lo)
         if before:
             cue = (before["q"] or before["h"]).lower()
-            status = _QUALIFIER_STATUS.get(cue, status)
+            status = QUALIFIER_STATUS.get(cue, status)
             lo = before.start()
     of_org = _OF_ORG.match(text, end)
     if organization is None and of_org:
-        after = _org_starting_at(ctx, of_org.end())
+        after = org_starting_at(ctx, of_org.end())
         if after:
             hi, organization = after
             if text.startswith(("'s ", "’s "), hi):
-                unit = _org_starting_at(ctx, hi + 3)
-                organization = unit[1] if unit else None  # "head of Acme's coffee unit"
-                hi = unit[0] if unit else hi
+                owned = org_starting_at(ctx, hi + 3)
+                organization = owned[1] if owned else None  # "head of Acme's coffee unit"
+                hi = owned[0] if owned else hi
+    unit = _UNIT_AT.match(text, hi) if organization is None else None
+    if unit and person_at(ctx, unit.start("unit")) is None:
+        # "CEO Commercial Aircraft at Airbus": a unit's title, not the group's
+        parent = org_starting_at(ctx, unit.end())
+        if parent:
+            hi, organization = parent[0], f"{parent[1]} {unit['unit']}"
     person: str | None = None
     gap_after = _PERSON_GAP.match(text, hi)
     if gap_after:
-        holder = _person_at(ctx, gap_after.end())
+        holder = person_at(ctx, gap_after.end())
         if holder:
             person, hi = holder
             of_org = _OF_ORG.match(text, hi) if organization is None else None
-            after = _org_starting_at(ctx, of_org.end()) if of_org else None
+            after = org_starting_at(ctx, of_org.end()) if of_org else None
             if after:  # "CEO Jane Park of Acme"
                 hi, organization = after
     if person is None:
         person, lo, status, cue = _holder_before(ctx, lo, status, cue)
-        subject = _SUBJECT_VERB.search(text, max(0, lo - 30), lo) if cue in _APPOINTING else None
+        subject = _SUBJECT_VERB.search(text, max(0, lo - 30), lo) if cue in APPOINTING else None
         if organization is None and subject:  # "Acme named Jane Park chief executive"
-            org = _org_ending_at(ctx, subject.start())
+            org = org_ending_at(ctx, subject.start())
             if org:
                 lo, organization = org
     if person is None and organization is None and surface.lower() in _AMBIGUOUS:
         return []
+    acted_on = ACTED_ON.search(text, max(0, title_lo - 40), title_lo)
+    if organization is None and acted_on:  # "Acme dismissed CEO Jane Park"
+        org = org_ending_at(ctx, acted_on.start())
+        organization = org[1] if org else None
     if organization is None and _ITS.search(text, max(0, title_lo - 20), title_lo):
-        organization = _subject_org(ctx, title_lo)
+        organization = subject_org(ctx, title_lo)
     if person is not None and status in ("current", "new"):
         status, cue = _departure(ctx, lo, hi, status, cue)
     reads = [_Read(lo, hi, surface, _titles(surface), person, organization, status, cue)]
@@ -422,75 +217,81 @@ def _read_title(ctx: _Context, match: re.Match[str]) -> list[_Read]:
 
 
 def _holder_before(
-    ctx: _Context, lo: int, status: str, cue: str
+    ctx: RoleContext, lo: int, status: str, cue: str
 ) -> tuple[str | None, int, str, str]:
     """The holder named before the title: apposition, appointment or "will become"."""
     text = ctx.text
     apposition = _APPOSITION_GAP.search(text, max(0, lo - 6), lo)
     if apposition:
-        holder = _person_ending_at(ctx, apposition.start())
+        holder = person_ending_at(ctx, apposition.start())
         if holder:
             return holder[0], holder[1], status, cue
-    appointed = _APPOINTED_BEFORE.search(text, max(0, lo - 90), lo)
+    appointed = APPOINTED_BEFORE.search(text, max(0, lo - 90), lo)
     if appointed:
-        holder = _person_at(ctx, appointed.start("person"))
+        holder = person_at(ctx, appointed.start("person"))
         if holder and holder[1] == appointed.end("person"):
             return holder[0], appointed.start(), "new", appointed["verb"].lower()
-    for pattern in (_PASSIVE_BEFORE, _BECOME_BEFORE):
+    for pattern in (PASSIVE_BEFORE, BECOME_BEFORE):
         verb = pattern.search(text, max(0, lo - 150), lo)
         if verb:
-            holder = _person_ending_at(ctx, verb.start())
+            holder = person_ending_at(ctx, verb.start())
             if holder:
                 aux = (verb["aux"] or "").lower().split()
                 future = bool(aux) and aux[0] in ("will", "is", "to", "would")
-                if pattern is _PASSIVE_BEFORE:
+                if pattern is PASSIVE_BEFORE:
                     future = aux[:2] in (["will", "be"], ["is", "to"])
                 said = verb.group().split(",")[-1].strip()
                 return holder[0], holder[1], "future" if future else "new", said
+    copula = COPULA_BEFORE.search(text, max(0, lo - 150), lo)
+    if copula:
+        holder = person_ending_at(ctx, copula.start())
+        if holder:
+            said = " ".join(copula["cop"].lower().split())
+            return holder[0], holder[1], "former" if said in PAST_COPULAS else status, said
     return None, lo, status, cue
 
 
-def _departure(ctx: _Context, lo: int, hi: int, status: str, cue: str) -> tuple[str, str]:
+def _departure(ctx: RoleContext, lo: int, hi: int, status: str, cue: str) -> tuple[str, str]:
     """Former or leaving, when the words around the mention say the holder goes."""
     text = ctx.text
-    before = _DEPARTED_BEFORE.search(text, max(0, lo - 40), lo)
+    before = DEPARTED_BEFORE.search(text, max(0, lo - 40), lo)
     if before:
         return "former", before.group().strip().lower()
-    end = _sentence_end(text, hi)
-    if _LEAVES_AFTER.match(text, hi, end):
+    end = sentence_end(text, hi)
+    if LEAVES_AFTER.match(text, hi, end):
         return "leaving", "will step down"
-    left = _LEFT_AFTER.match(text, hi, end)
+    left = LEFT_AFTER.match(text, hi, end)
     if left:
         return "former", left.group().strip(" ,").lower()
     return status, cue
 
 
-def _successor(ctx: _Context, lo: int, hi: int) -> tuple[str, int, int, str] | None:
+def _successor(ctx: RoleContext, lo: int, hi: int) -> tuple[str, int, int, str] | None:
     """(name, start, end, cue) of the person said to take over from the holder at `lo`-`hi`:
     "<Y> replaced CEO <X>", "CEO <X> was replaced by <Y>"."""
     text = ctx.text
-    before = _DEPARTED_BEFORE.search(text, max(0, lo - 40), lo)
+    before = DEPARTED_BEFORE.search(text, max(0, lo - 40), lo)
     if before and before["succeeds"]:
         end = before.start()
         while end > 0 and text[end - 1].isspace():
             end -= 1
-        holder = _person_ending_at(ctx, end)
+        holder = person_ending_at(ctx, end)
         if holder:
             return holder[0], holder[1], hi, before["succeeds"].lower()
-    replaced = _REPLACED_BY.match(text, hi)
+    replaced = REPLACED_BY.match(text, hi)
     if replaced:
-        holder = _person_at(ctx, replaced.end())
+        holder = person_at(ctx, replaced.end())
         if holder:
             return holder[0], lo, holder[1], "replaced by"
     return None
 
 
-def _who_heads(ctx: _Context) -> list[_Read]:
+def _who_heads(ctx: RoleContext) -> list[_Read]:
     """ "Jane Park, who heads Acme": the person at the top of the organisation."""
     out: list[_Read] = []
-    for match in _WHO_HEADS.finditer(ctx.text):
-        holder = _person_ending_at(ctx, match.start())
-        org = _org_starting_at(ctx, match.end())
+    for match in WHO_HEADS.finditer(ctx.text):
+        holder = person_ending_at(ctx, match.start())
+        org = org_starting_at(ctx, match.end())
         if not holder or not org:
             continue
         verb = match["verb"]
@@ -500,6 +301,38 @@ def _who_heads(ctx: _Context) -> list[_Read]:
         status = "former" if past else "current"
         surface = ctx.text[holder[1] : org[0]]
         out.append(_Read(holder[1], org[0], surface, [title], holder[0], org[1], status, verb))
+    return out
+
+
+def _named_at(ctx: RoleContext, start: int, end: int) -> str | None:
+    """The person named exactly by text[start:end]: in full, or by the family name alone."""
+    holder = person_at(ctx, start)
+    return holder[0] if holder and holder[1] == end else None
+
+
+def _successions(ctx: RoleContext, reads: list[_Read]) -> list[_Read]:
+    """ "Ingrid Olsen succeeds Rafael Ortiz", "Ortiz's successor Olsen", "Olsen was named
+    Ortiz's successor": when the text gives either person a title at an organisation, the
+    newcomer takes it ("new", or "future" after "will") and the other leaves it."""
+    titled = {(r.person): r for r in reads if r.person and r.organization}
+    out: list[_Read] = []
+    for pattern in (SUCCEEDS, SUCCESSOR):
+        for match in pattern.finditer(ctx.text):
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            new_key = next(k for k in ("new", "new2", "new3") if k in groups)
+            old_key = "old" + new_key.removeprefix("new")
+            new = _named_at(ctx, match.start(new_key), match.end(new_key))
+            old = _named_at(ctx, match.start(old_key), match.end(old_key))
+            model = titled.get(old or "") or titled.get(new or "")
+            if not (new and old and model) or new == old:
+                continue
+            status = "future" if groups.get("will") else "new"
+            lo, hi = match.span()
+            leaves = LEAVES_AFTER.match(ctx.text, match.end(old_key), sentence_end(ctx.text, lo))
+            gone, cue = ("leaving", "will step down") if leaves else ("former", "succeeded")
+            surface = model.surface
+            out.append(_Read(lo, hi, surface, model.titles, new, model.organization, status, ""))
+            out.append(_Read(lo, hi, surface, model.titles, old, model.organization, gone, cue))
     return out
 
 
@@ -530,13 +363,13 @@ def find_roles(
     ref = reference or load_reference()
     if entities is None:
         entities = find_entities(text, ref)
-    ctx = _Context(
+    ctx = RoleContext(
         text=text,
         ref=ref,
-        orgs_by_end=_by_end(entities, MentionKind.ORGANIZATION),
-        orgs_by_start=_by_start(entities, MentionKind.ORGANIZATION),
-        people_by_start=_by_start(entities, MentionKind.PERSON),
-        people_by_end=_by_end(entities, MentionKind.PERSON),
+        orgs_by_end=by_end(entities, MentionKind.ORGANIZATION),
+        orgs_by_start=by_start(entities, MentionKind.ORGANIZATION),
+        people_by_start=by_start(entities, MentionKind.PERSON),
+        people_by_end=by_end(entities, MentionKind.PERSON),
         orgs_seen=[
             (m.span.start, m.span.end, m.name or m.span.text)
             for m in entities
@@ -545,11 +378,12 @@ def find_roles(
         surnames={},
     )
     titles = list(_TITLES.finditer(text))
-    if titles or _WHO_HEADS.search(text):  # people are looked for only where roles may be
-        ctx.surnames = _surnames(find_person_names(text, ref))
+    if titles or WHO_HEADS.search(text):  # people are looked for only where roles may be
+        ctx.surnames = surnames_of(find_person_names(text, ref))
     reads = [r for match in titles for r in _read_title(ctx, match)]
     reads.extend(_who_heads(ctx))
     _inherit_organisations(reads)
+    reads.extend(_successions(ctx, reads))
     found = [
         Mention(
             kind=MentionKind.ROLE,
@@ -569,14 +403,14 @@ def find_roles(
     return sorted(found, key=lambda m: (m.span.start, m.span.end, m.name or "", m.person or ""))
 
 
-def _founded_by(text: str, entities: Sequence[Mention], ctx: _Context) -> list[Mention]:
+def _founded_by(text: str, entities: Sequence[Mention], ctx: RoleContext) -> list[Mention]:
     """ "Moonshot AI, founded by Yang Zhilin": a founder role."""
     out: list[Mention] = []
     for org in entities:
         if org.kind != MentionKind.ORGANIZATION or org.organization:
             continue
         cue = _FOUNDED_BY.match(text, org.span.end)
-        holder = _person_at(ctx, cue.end()) if cue else None
+        holder = person_at(ctx, cue.end()) if cue else None
         if holder:
             lo, hi = org.span.start, holder[1]
             out.append(
@@ -592,12 +426,34 @@ def _founded_by(text: str, entities: Sequence[Mention], ctx: _Context) -> list[M
     return out
 
 
-def _mention_status(mention: Mention) -> str:
-    """The status a role mention's trace records ("current" when it records none)."""
+def _mention_status(mention: Mention) -> tuple[str, str]:
+    """The status a role mention's trace records and the words that decided it
+    (("current", "") when it records none)."""
     for line in mention.trace:
         if line.startswith("status: "):
-            return line.removeprefix("status: ").split(" ", 1)[0]
-    return "current"
+            status, _, cue = line.removeprefix("status: ").partition(" ")
+            return status, cue.strip("()")
+    return "current", ""
+
+
+def _departure_date(
+    source: Source, mention: Mention, dates: Sequence[Mention], quote: Span
+) -> Period | None:
+    """When a departure the sentence tells of happened: its first date after the mention
+    (else its last before) that is not after the publication; else the publication."""
+    published = source.published
+    after: list[Period] = []
+    before: list[Period] = []
+    for date_mention in dates:
+        period = getattr(date_mention.value, "period", None)
+        if not quote.start <= date_mention.span.start < quote.end or not isinstance(period, Period):
+            continue
+        limit = published.end if published is not None else None
+        if limit is not None and (period.end is None or period.end > limit):
+            continue  # a date after the publication is no departure the source reports
+        side = after if date_mention.span.start >= mention.span.end else before
+        side.append(period)
+    return after[0] if after else before[-1] if before else published
 
 
 def _future_date(
@@ -623,8 +479,9 @@ def role_claims(
     source: Source, mentions: Sequence[Mention], reference: Reference | None = None
 ) -> list[RoleClaim]:
     """RoleClaims from `source`'s ROLE mentions that name both a person and an organisation,
-    dated by the source's publication (a future one by the date it gives, if any); the
-    status says how the person stands at that date (see the module's docstring)."""
+    dated by the source's publication (a future one by the date it gives, a departure by the
+    date the sentence gives it, if any); the status says how the person stands at that date
+    (see the module's docstring)."""
     ref = reference or load_reference()
     spans = sentences(source.text)
     dates = [m for m in mentions if m.kind in (MentionKind.DATE, MentionKind.PERIOD)]
@@ -633,10 +490,12 @@ def role_claims(
         if mention.kind != MentionKind.ROLE or not (mention.person and mention.organization):
             continue
         quote = sentence_at(spans, mention.span.start) or mention.span
-        status = _mention_status(mention)
+        status, cue = _mention_status(mention)
         when = source.published
         if status == "future":
             when = _future_date(source, mention, dates, quote.end)
+        elif status == "former" and cue not in UNDATED_CUES:  # "stepped down in May"
+            when = _departure_date(source, mention, dates, quote)
         claims.append(
             RoleClaim(
                 id=f"{source.id}:{mention.span.start}-{mention.span.end}",
