@@ -67,10 +67,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         review = decisions_beside(args.paths, report)
     except StoreError as exc:  # the report does not need the decisions: say so, go on
-        print(f"factcheck: decisions not shown: {exc}", file=sys.stderr)
+        warn(f"decisions not shown: {exc}")
         review = None
     report = report.model_copy(update={"review": review})
-    write_output(_render(report, args), args.output, args.paths, keep=args.reference)
+    write_output(
+        _render(report, args),
+        args.output,
+        args.paths,
+        keep=args.reference,
+        printable_already=args.format == "text",  # the text renderer shows sources' controls
+    )
     threshold = {"error": 2, "warning": 1, "never": 3}[args.fail_on]
     worst = max((f.severity.rank for f in report.findings), default=-1)
     return EXIT_FINDINGS if worst >= threshold else EXIT_OK

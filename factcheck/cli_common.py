@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from factcheck.errors import UsageError
+from factcheck.terminal import printable
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,13 +40,19 @@ def parse_published(values: Sequence[str]) -> dict[str, date]:
 
 
 def write_output(
-    text: str, output: str | None, sources: Sequence[str] = (), keep: Sequence[str | Path] = ()
+    text: str,
+    output: str | None,
+    sources: Sequence[str] = (),
+    keep: Sequence[str | Path] = (),
+    printable_already: bool = False,
 ) -> None:
     """Print, or write to the file `output` (never over what the user wrote: see
     `factcheck.output_file`); `sources` are the command's source paths, `keep` its other
-    input files."""
+    input files. On a terminal, control characters a source holds are shown, never obeyed
+    (`printable_already`: the text keeps its own styling, its sources' parts made printable)."""
     if output is None or output == "-":
-        sys.stdout.write(text)
+        terminal = sys.stdout.isatty() and not printable_already
+        sys.stdout.write(printable(text) if terminal else text)
         return
     # imported here: `factcheck extract`, timed at start-up, writes no file
     from factcheck.output_file import write_file

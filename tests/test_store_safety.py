@@ -343,7 +343,7 @@ def test_a_missing_path_is_refused_and_no_parent_store_is_made(
 ) -> None:
     import uvicorn
 
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)  # never really serve
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, *a, **k: None)  # never really serve
     exported = tmp_path / "decisions.json"
     exported.write_text(export_of(), encoding="utf-8")
     extra = {"import": [str(exported)], "set": ["abc", "confirmed"]}.get(action, [])
@@ -361,10 +361,10 @@ def test_review_serve_uses_the_db_it_is_given(
     db = tmp_path / "desk.sqlite"
     DecisionStore(db).record(fingerprint_of(corpus), "follow_up", "Zoe", "ask the desk")
     served: list[object] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append(app))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, *a, **k: served.append(self.config.app))
     assert main(["review", "serve", str(corpus), "--db", str(db)]) == 0
     (app,) = served
-    page = TestClient(app, base_url="http://127.0.0.1:8765").get("/")  # type: ignore[arg-type]
+    page = TestClient(app, base_url="http://127.0.0.1:8765", client=("127.0.0.1", 50000)).get("/")  # type: ignore[arg-type]
     assert page.status_code == 200 and "ask the desk" in page.text
     assert not (corpus / ".factcheck").exists()
 

@@ -137,7 +137,7 @@ def _cmd_set(args: argparse.Namespace) -> int:
     decision = _store(args).record(
         finding.fingerprint, args.status, args.reviewer or default_reviewer(), args.note, finding
     )
-    print(f"{decision.fingerprint}: {decision.status.value} by {decision.reviewer}")
+    print(printable(f"{decision.fingerprint}: {decision.status.value} by {decision.reviewer}"))
     return EXIT_OK
 
 
@@ -161,7 +161,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         added = _store(args).import_json(text)
     except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
         raise UsageError(f"{args.file}: {exc}") from exc
-    print(f"imported {added} new decision row(s) from {args.file}")
+    print(printable(f"imported {added} new decision row(s) from {args.file}"))
     return EXIT_OK
 
 
