@@ -3,6 +3,7 @@ own conversion may use a rate a few per cent from the reference, rounding stays 
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from hypothesis import given
@@ -48,17 +49,17 @@ def test_about_a_figure_agrees_with_a_close_one() -> None:
     assert [c for c, s in codes if s != Severity.INFO] == []
 
 
+def _conversion(usd: str) -> set[str]:
+    text = f"Harbor Robotics earned 10.0 billion euros (${usd} billion) in 2024."
+    source = factcheck.source_from_text("a", text, published=date(2024, 12, 31))
+    return {f.code for f in factcheck.check([source]).findings}
+
+
 def test_a_writers_rate_a_few_percent_off_is_not_a_wrong_conversion() -> None:
-    report = factcheck.check(
-        [
-            factcheck.source_from_text(
-                "a",
-                "Harbor Robotics earned 10 billion euros ($11.4 billion) in 2024.",
-                published=None,
-            )
-        ]
-    )
-    assert "FC103" not in {f.code for f in report.findings}
+    # the ECB rate that day gives $10.39 billion: $11.0 billion is 5.9% off, $11.6 billion 11.7%
+    assert _conversion("11.0") == {"FC902"}
+    assert _conversion("11.6") == {"FC103"}
+    assert _conversion("9.4") == {"FC103"}
 
 
 @given(
