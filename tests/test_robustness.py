@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from file_helpers import write
 
 import factcheck.pipeline
 import factcheck.sources
@@ -32,15 +33,6 @@ SHIFTED = [
     ("On 30 December 2023 Acme Corp sold $5 million, up from $4 million a quarter earlier.", None),
 ]
 DEEP = 100_000  # far past Python's recursion limit
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
 
 
 def good(folder: Path) -> Path:

@@ -6,18 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from file_helpers import write
 
 from factcheck.models import Granularity
 from factcheck.sources import load_sources, source_from_text
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
 
 
 def test_folder_is_a_corpus_in_name_order_with_metadata(tmp_path: Path) -> None:
