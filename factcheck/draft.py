@@ -49,6 +49,12 @@ class DraftClaim(Frozen):
     verdict: Verdict
     evidence: tuple[Evidence, ...] = ()
     findings: tuple[Finding, ...] = ()
+    cautions: tuple[Finding, ...] = ()  # e.g. another source credits the figure elsewhere
+
+
+#: Findings that caution a draft's claim without contradicting it: the same figure credited
+#: to another subject says the figure is used elsewhere, not that the draft is wrong.
+CAUTION_CODES = frozenset({"FC102"})
 
 
 class DraftCheck(Frozen):
@@ -68,7 +74,8 @@ def classify_draft(report: Report, draft_id: str) -> DraftCheck:
     """Classify each of the draft's claims (and role claims) by the findings involving it.
 
     A warning or error finding makes it contradicted (its other sources, or the reference,
-    disagree); an informational finding shared with another source makes it supported.
+    disagree) — except a caution (`CAUTION_CODES`), which is listed beside the verdict; an
+    informational finding shared with another source makes it supported.
     """
     own: list[tuple[str, Span, Span]] = [
         (c.id, c.quote, c.span) for c in report.claims if c.source_id == draft_id
@@ -77,7 +84,10 @@ def classify_draft(report: Report, draft_id: str) -> DraftCheck:
     verdicts = []
     for claim_id, quote, figure in sorted(own, key=lambda item: (item[2].start, item[0])):
         involving = [f for f in report.findings if claim_id in f.claims]
-        conflicts = [f for f in involving if f.severity is not Severity.INFO]
+        cautions = [f for f in involving if f.code in CAUTION_CODES]
+        conflicts = [
+            f for f in involving if f.severity is not Severity.INFO and f.code not in CAUTION_CODES
+        ]
         agreements = [
             f
             for f in involving
@@ -96,6 +106,7 @@ def classify_draft(report: Report, draft_id: str) -> DraftCheck:
                 verdict=verdict,
                 evidence=tuple(dict.fromkeys(others)),
                 findings=tuple(deciding),
+                cautions=tuple(cautions),
             )
         )
     return DraftCheck(draft_id=draft_id, claims=tuple(verdicts), report=report)
@@ -165,6 +176,7 @@ def render_draft_text(result: DraftCheck) -> str:
         lines += [_side(evidence, sources) for evidence in claim.evidence]
         if claim.verdict == "contradicted":
             lines += [f"    {f.code} {f.slug}: {f.message}" for f in claim.findings]
+        lines += [f"    caution {f.code} {f.slug}: {f.message}" for f in claim.cautions]
     return printable("\n".join(lines) + "\n")  # read in a terminal: no control characters
 
 

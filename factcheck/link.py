@@ -22,9 +22,16 @@ def subject_key(subject: Subject) -> str:
     return f"{subject.kind}:{subject.name}"
 
 
+#: Measures that are one measure under another name, by the metric taxonomy: capital
+#: expenditure is investment (a company's capex is what it invests in assets).
+SAME_MEASURE = {"capex": "investment"}
+
+
 def metric_family(metric: str) -> str:
-    """ "profit.ifrs" and "profit.non_ifrs" are one family: a difference of basis is a scope."""
-    return metric.split(".", 1)[0]
+    """ "profit.ifrs" and "profit.non_ifrs" are one family: a difference of basis is a scope;
+    capital expenditure and investment are one measure (`SAME_MEASURE`)."""
+    family = metric.split(".", 1)[0]
+    return SAME_MEASURE.get(family, family)
 
 
 def value_kind(claim: Claim) -> str:

@@ -20,6 +20,10 @@ __all__ = ["METRIC_FAMILIES", "classify_metric"]
 #: How far (characters) from the figure a cue may sit and still name its metric.
 CUE_REACH_BEFORE = 90
 CUE_REACH_AFTER = 60
+#: Families a verb gives ("spent", "put"): a specific measure named right after the figure
+#: ("on capital expenditure", "in R&D") says more.
+GENERIC_FAMILIES = frozenset({"spending", "investment"})
+OBJECT_REACH = 30
 ADJACENT = 3  # a cue this close after a figure is its own noun, whatever comes before
 PERCENT_REACH_AFTER = 30  # "a 29% increase in revenue"; further on starts the next clause
 
@@ -340,6 +344,10 @@ def classify_metric(sentence: str, figure_offset_in_sentence: int) -> tuple[str,
             family = _sales_of(sentence)
         return _percent_metric(sentence, offset, end, family), scope
     family = _family(sentence, offset, end)
+    if family in GENERIC_FAMILIES:
+        # "spent 90 billion yuan on capital expenditure": the object names the measure
+        named = _family(sentence, offset, end, after_only=True, reach_after=OBJECT_REACH)
+        family = named or family
     if family == "sales":
         money = _CURRENCY_HINT.search(sentence, offset, min(len(sentence), end + 12))
         family = "revenue" if money else "unit_sales"
