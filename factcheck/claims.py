@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from factcheck.document import DocumentContext, paragraphs
-from factcheck.metrics import classify_metric
+from factcheck.metrics import classify_metric, reported
 from factcheck.models import (
     Claim,
     Granularity,
@@ -71,6 +71,13 @@ _BASE_BEFORE = re.compile(
     r"|its|levels?\s+(?:of|in)))*\s*$)"
 )
 _BASE_REACH = 40
+_POSSESSIVE_TIME = re.compile(r"['’]s?\s*")
+# What introduces the figure a change or a forecast is measured against.
+_BASE_FIGURE = re.compile(
+    r"(?i:\b(?:surpassing|exceeding|beating|compared\s+(?:to|with)|up\s+from|down\s+from|from"
+    r"|than|versus|vs\.?|against)\s+(?:(?:the|a|an|its|their|last\s+year['’]s|\d{4}['’]s"
+    r"|the\s+previous|the\s+prior)\s+)*$)"
+)
 _RANGE_JOIN = re.compile(
     r"(?i:\s*(?:-|–|—|to|-to-|through|until|and)?\s*(?:period|quarter|months|half)?\s*)"
 )
@@ -123,26 +130,39 @@ def build_claims(
         here = [m for m in local if _in(sentence, m)]
         times = [t for t in here if t.kind in TIME_KINDS]
         figures = [f for f in here if f.kind in CLAIM_KINDS]
+        previous: Claim | None = None
         for m in figures:
             if m.value is None or m.equivalent_of is not None:
                 continue
             if m.value.kind == "period" or any(_covers(t, m) for t in times):
                 continue
             block = bisect.bisect_right(block_starts, m.span.start) - 1
-            claims.append(
-                _claim(
-                    source,
-                    m,
-                    sentence,
-                    in_block.get(block, here),
-                    _own_times(m, figures, times, sentence, text),
-                    history,
-                    equivalents.get(m.span.start, []),
-                    reference,
-                    context,
-                )
+            base_of = previous if previous and _is_base(text, sentence, m, previous) else None
+            claim = _claim(
+                source,
+                m,
+                sentence,
+                in_block.get(block, here),
+                _own_times(m, figures, times, sentence, text),
+                history,
+                equivalents.get(m.span.start, []),
+                reference,
+                context,
+                base_of,
             )
+            claims.append(claim)
+            previous = claim
     return claims
+
+
+def _is_base(text: str, sentence: Span, m: Mention, previous: Claim) -> bool:
+    """Whether `m` is the figure `previous` is compared with ("$40 billion, surpassing
+    2024's $29.2 billion", "2.2%, down from 8.7%"): the same kind of value, introduced as a
+    comparison's base."""
+    if m.value is None or m.value.kind != previous.value.kind:
+        return False
+    before = text[max(sentence.start, previous.span.end, m.span.start - _BASE_REACH) : m.span.start]
+    return bool(_BASE_FIGURE.search(before))
 
 
 @dataclass(frozen=True)
@@ -167,10 +187,14 @@ def _claim(
     equivalents: list[Money],
     reference: Reference,
     context: DocumentContext,
+    base_of: Claim | None = None,
 ) -> Claim:
     assert m.value is not None and m.value.kind != "period"
     subject = bind_subject(source.text, m.span, sentence, mentions, reference)
     metric, scope = classify_metric(sentence.text, m.span.start - sentence.start)
+    if base_of is not None and base_of.metric != metric:
+        # a comparison's base measures what its figure measures, as reported, not expected
+        metric = reported(base_of.metric)
     attributed = bind_attribution(source.text, m.span, sentence, mentions)
     own, bases = times
     dated = _period(m, own, history)
@@ -241,6 +265,9 @@ def _own_times(
     out: list[Mention] = []
     bases: list[Mention] = []
     for t in times:
+        if _POSSESSIVE_TIME.fullmatch(text[t.span.end : m.span.start]):
+            out.append(t)  # "2022's $35.2 billion": the year is this figure's own
+            continue
         before = text[max(sentence.start, t.span.start - _BASE_REACH) : t.span.start]
         owner = next(
             (

@@ -31,7 +31,10 @@ def metric_family(metric: str) -> str:
     """ "profit.ifrs" and "profit.non_ifrs" are one family: a difference of basis is a scope;
     capital expenditure and investment are one measure (`SAME_MEASURE`)."""
     family = metric.split(".", 1)[0]
-    return SAME_MEASURE.get(family, family)
+    for name, same in SAME_MEASURE.items():
+        if family == name or family.startswith(name + "_"):  # "capex_growth", "capex_expected"
+            return same + family[len(name) :]
+    return family
 
 
 def value_kind(claim: Claim) -> str:
@@ -50,8 +53,10 @@ def known_subject(claim: Claim) -> bool:
 
 
 def known_metric(claim: Claim) -> bool:
-    """ "unknown" and "unknown_share" ("30% of the total") name no measure."""
-    return not metric_family(claim.metric).startswith("unknown")
+    """ "unknown" and "unknown_share" ("30% of the total") name no measure; analysts' and market
+    estimates ("…_consensus") are not compared: providers legitimately differ."""
+    family = metric_family(claim.metric)
+    return not (family.startswith("unknown") or family.endswith("_consensus"))
 
 
 def compared(claim: Claim) -> bool:

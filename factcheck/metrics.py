@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["METRIC_FAMILIES", "classify_metric"]
+__all__ = ["METRIC_FAMILIES", "classify_metric", "reported"]
 
 #: How far (characters) from the figure a cue may sit and still name its metric.
 CUE_REACH_BEFORE = 90
@@ -320,6 +320,66 @@ def _basis(sentence: str, start: int, end: int) -> str:
 
 
 def classify_metric(sentence: str, figure_offset_in_sentence: int) -> tuple[str, tuple[str, ...]]:
+    """(metric, scope words) of the figure starting at `figure_offset_in_sentence` (see
+    `_classify`); a figure that is expected rather than reported is marked: "_expected" for a
+    company's guidance or forecast ("expects capex of $40 billion"), "_consensus" for analysts'
+    and market estimates, which are never compared (providers legitimately differ)."""
+    metric, scope = _classify(sentence, figure_offset_in_sentence)
+    if metric.startswith("unknown") or metric == "count":
+        return metric, scope
+    modality = _modality(sentence, max(0, min(figure_offset_in_sentence, len(sentence))))
+    if modality is None:
+        return metric, scope
+    head, dot, basis = metric.partition(".")  # "profit.attributable": the basis stays last
+    return f"{head}_{modality}{dot}{basis}", scope
+
+
+def reported(metric: str) -> str:
+    """The measure as reported: "capex_expected" → "capex" (a forecast's base is an actual)."""
+    head, dot, basis = metric.partition(".")
+    for modality in ("_expected", "_consensus"):
+        head = head.removesuffix(modality)
+    return f"{head}{dot}{basis}"
+
+
+# Words that make a figure an expectation, not a result, in its clause before it.
+_CONSENSUS = re.compile(
+    r"""(?i:\b(?:analysts?['’]?|consensus|market|street|poll(?:ed)?|smartestimate|survey)
+        (?:\s+\w+){0,3}?\s+(?:estimates?|expectations?|forecasts?|projections?|views?)
+        |\bconsensus\b|\banalysts?\s+(?:had\s+)?(?:expected|estimated|forecast|predicted|polled)
+        |\b(?:estimates?|expectations?)\s+(?:of|for)\b)""",
+    re.VERBOSE,
+)
+_EXPECTED = re.compile(
+    r"""(?i:\b(?:expects?|expected|expecting|anticipat\w+|forecasts?|forecasted|projects?|projected
+        |projections?|guidance|guided|guides|outlook|targets?|targeted|aims?\s+(?:for|at|to)
+        |plans?\s+to|planned|budget(?:ed|s)?|will|would|could|should|is\s+set\s+to|to\s+reach
+        |estimates?|estimated|predicts?|predicted)\b)""",
+    re.VERBOSE,
+)
+# Where an expectation's clause ends: a new clause, or the actual figure it is set against
+# ("projected at $40 billion, surpassing 2024's $29.2 billion", "up from $5bn").
+_CLAUSE_START = re.compile(
+    r"[.;!?]|,\s+(?:while|but|and|which|whereas|surpassing|exceeding|beating|missing)\b"
+    r"|\b(?:while|compared\s+(?:to|with)|up\s+from|down\s+from|than|versus|vs\.?)\b"
+)
+MODALITY_REACH = 80
+
+
+def _modality(sentence: str, start: int) -> str | None:
+    """ "consensus", "expected" or None, from the figure's clause before it."""
+    lo = max(0, start - MODALITY_REACH)
+    window = sentence[lo:start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    clause = window[cut:]
+    if _CONSENSUS.search(clause):
+        return "consensus"
+    if _EXPECTED.search(clause):
+        return "expected"
+    return None
+
+
+def _classify(sentence: str, figure_offset_in_sentence: int) -> tuple[str, tuple[str, ...]]:
     """(metric, scope words) of the figure starting at `figure_offset_in_sentence`.
 
     Families: investment, capex, spending, revenue, profit (profit.non_ifrs,

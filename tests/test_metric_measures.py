@@ -44,9 +44,29 @@ def test_a_percentage_of_a_level_that_states_no_change_is_unknown() -> None:
 
 
 def test_a_change_after_its_figure_is_a_change() -> None:
-    assert _metric("It expects a 15% increase in revenue year over year.", "15%") == (
+    assert _metric("It saw a 15% increase in revenue year over year.", "15%") == (
         "revenue_growth_yoy"
     )
+
+
+def test_an_expected_figure_is_not_a_reported_one() -> None:
+    assert _metric("It expects revenue to rise 15% year over year.", "15%") == (
+        "revenue_growth_yoy_expected"
+    )
+    guided = "Capex is projected at $40 billion, surpassing last year's $29 billion."
+    assert _metric(guided, "$40") == "capex_expected"
+    assert _metric(guided, "$29") == "capex"
+    poll = "Profit was $4.6 billion, below analysts' estimates of $6.2 billion."
+    assert _metric(poll, "$4.6") == "profit"
+    assert _metric(poll, "$6.2") == "profit_consensus"
+
+
+def test_estimates_by_analysts_are_never_compared() -> None:
+    report = _report(
+        ("a", "Vega Mining's profit in 2024 was expected at $6.2 billion by analysts' estimates."),
+        ("b", "Analysts' consensus estimates put Vega Mining's profit in 2024 at $6.0 billion."),
+    )
+    assert not [f for f in report.findings if f.code == "FC101"]
 
 
 CHANGE_VERBS = ["rose", "fell", "grew", "dropped", "declined", "increased by", "jumped"]
@@ -138,3 +158,16 @@ def test_the_first_tranche_is_a_scope_of_its_own() -> None:
     assert classify_metric(sentence, sentence.index("$7.5"))[1] == ("first tranche",)
     later = "The remaining $17.5 billion came from a syndicate."
     assert classify_metric(later, later.index("$17.5"))[1] == ("later tranche",)
+
+
+def test_a_comparisons_base_measures_what_its_figure_measures() -> None:
+    text = (
+        "Vega Mining's capital expenditure in 2025 is projected at $40 billion, surpassing "
+        "2024's $29.2 billion."
+    )
+    claims = {c.span.text: c for c in _report(("a", text)).claims}
+    assert claims["$40 billion"].metric == "capex_expected"
+    base = claims["$29.2 billion"]
+    assert base.metric == "capex"
+    assert base.period is not None and base.period.start is not None
+    assert base.period.start.year == 2024

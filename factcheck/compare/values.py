@@ -189,7 +189,7 @@ def check_group(claims: Sequence[Claim]) -> list[Finding]:
         by_unit[unit].append((period, clusters))
         for i, a in enumerate(clusters):
             for b in clusters[i + 1 :]:
-                if _disagree(a, b) and _rivals(a, b):
+                if _disagree(a, b) and _rivals(a, b, aligned=period is not None):
                     findings.append(_conflict(a, b, aligned=period is not None))
     for entries in by_unit.values():
         findings.extend(_across_periods(entries))
@@ -229,7 +229,7 @@ def _across_periods(entries: list[tuple[Period | None, list[_Cluster]]]) -> list
             if p is None or q is None:
                 for a in clusters_p:
                     for b in clusters_q:
-                        if not _overlap(a, b) and _rivals(a, b) and _disagree(a, b):
+                        if not _overlap(a, b) and _rivals(a, b, aligned=False) and _disagree(a, b):
                             findings.append(_conflict(a, b, aligned=False))
             elif not p.overlaps(q) and p.granularity == q.granularity:
                 findings.extend(_mislabelled(clusters_p, p, clusters_q, q))
@@ -323,14 +323,15 @@ def _overlap(a: _Cluster, b: _Cluster) -> bool:
     return _meet(a.low, a.high, b.low, b.high)
 
 
-def _rivals(a: _Cluster, b: _Cluster) -> bool:
+def _rivals(a: _Cluster, b: _Cluster, *, aligned: bool) -> bool:
     """Whether two figures are near enough to be rival statements of one thing: amounts within
     `RIVAL_MAX_RATIO` of each other, or a power of ten apart (a slip of scale). Amounts
     further apart are different things under one name — a tranche and the whole round, a
-    quarter and its year, a segment and the group — not sources disagreeing. Percentages are
-    always rivals: a change of 1% against one of 2.9% is one measure stated twice."""
+    quarter and its year, a segment and the group — not sources disagreeing. Percentages of
+    one period are always rivals (a change of 1% against one of 2.9% is one measure stated
+    twice); of unknown periods never (each quarter has its own growth rate)."""
     if a.representative().claim.value.kind in ("percent", "percentage_points"):
-        return True
+        return aligned
     ma, mb = midpoint(a.representative().amount), midpoint(b.representative().amount)
     if ma is None or mb is None or ma <= 0 or mb <= 0:
         return False
