@@ -29,6 +29,14 @@ PERCENT_REACH_AFTER = 30  # "a 29% increase in revenue"; further on starts the n
 
 # (family, side, pattern): `side` is where the cue sits relative to the figure.
 _CUES: tuple[tuple[str, str, str], ...] = (
+    (
+        "tariff_cost",
+        "before",
+        r"(?:(?:impact|cost|hit|charges?|burden)\s+(?:from|of)\s+(?:[\w.]+\s+){0,2}"
+        r"(?:tariffs?|duties|levies)|(?:tariffs?|duties)\s+(?:impact|cost|hit|bill|charges?))"
+        r"(?:\s+\w+){0,2}",
+    ),
+    ("tariff_cost", "after", r"(?:in\s+)?(?:[\w.]+\s+){0,2}(?:tariffs?|duties|levies)\b"),
     ("cash_reserve", "after", r"cash\s+(?:reserves?|pile|holdings?|hoard)|war\s+chest"),
     ("cash_reserve", "before", r"cash\s+(?:reserves?|pile|holdings?)\s+(?:of|at|stood\s+at)"),
     ("valuation", "before", r"valu(?:ed|ing|ation)\s+(?:\w+\s+){0,2}(?:at|of)|worth"),

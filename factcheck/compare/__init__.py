@@ -16,6 +16,7 @@ from factcheck.compare.conversion import (
     CONVERSION_UNCHECKED,
     check_conversions,
 )
+from factcheck.compare.currency_label import CURRENCY_MISLABELLED, check_currency_labels
 from factcheck.compare.internal import GROWTH_MISMATCH, check_growth
 from factcheck.compare.roles import (
     CONFLICTING_HOLDERS,
@@ -52,6 +53,7 @@ CHECKS: tuple[CheckInfo, ...] = (
     PART_EXCEEDS_WHOLE,
     GROWTH_MISMATCH,
     SCOPE_DIFFERS,
+    CURRENCY_MISLABELLED,
     CONTRADICTS_REFERENCE,
     CONFLICTING_HOLDERS,
     WRONG_TITLE,
@@ -71,6 +73,7 @@ def compare(
     for group in groups:
         if len(group.claims) > 1:
             findings.extend(check_group([index[i] for i in group.claims]))
+    findings.extend(check_currency_labels(claims, groups))
     findings.extend(check_same_figure(claims))
     findings.extend(check_parts(claims))
     findings.extend(check_conversions(claims, sources))
