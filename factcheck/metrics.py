@@ -355,14 +355,16 @@ _CONSENSUS = re.compile(
     r"""(?i:\b(?:analysts?['’]?|consensus|market|street|poll(?:ed)?|smartestimate|survey)
         (?:\s+\w+){0,3}?\s+(?:estimates?|expectations?|forecasts?|projections?|views?)
         |\bconsensus\b|\banalysts?\s+(?:had\s+)?(?:expected|estimated|forecast|predicted|polled)
-        |\b(?:estimates?|expectations?)\s+(?:of|for)\b)""",
+        |\b(?:estimates?|expectations?)\s+(?:of|for)\b)
+    |\b[A-Z][\w&]*(?:['’]s)?\s+\w*(?:Estimates?|estimates?|[Ff]orecasts?|[Pp]oll|[Cc]onsensus)\b
+    """,
     re.VERBOSE,
 )
 _EXPECTED = re.compile(
     r"""(?i:\b(?:expects?|expected|expecting|anticipat\w+|forecasts?|forecasted|projects?|projected
         |projections?|guidance|guided|guides|outlook|targets?|targeted|aims?\s+(?:for|at|to)
         |plans?\s+to|planned|budget(?:ed|s)?|will|would|could|should|is\s+set\s+to|to\s+reach
-        |estimates?|estimated|predicts?|predicted)\b)""",
+        |estimates?|estimated|predicts?|predicted|preliminary|provisional|flash)\b)""",
     re.VERBOSE,
 )
 # Where an expectation's clause ends: a new clause, or the actual figure it is set against

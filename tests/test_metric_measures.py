@@ -171,3 +171,10 @@ def test_a_comparisons_base_measures_what_its_figure_measures() -> None:
     assert base.metric == "capex"
     assert base.period is not None and base.period.start is not None
     assert base.period.start.year == 2024
+
+
+def test_a_providers_estimate_and_a_preliminary_figure_are_not_results() -> None:
+    named = "Profit beat the Kestrel Research forecast of $3.1 billion."
+    assert _metric(named, "$3.1") == "profit_consensus"
+    early = "Its preliminary operating profit was $4.6 billion."
+    assert _metric(early, "$4.6") == "operating_profit_expected"
