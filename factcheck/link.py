@@ -24,7 +24,7 @@ def subject_key(subject: Subject) -> str:
 
 #: Measures that are one measure under another name, by the metric taxonomy: capital
 #: expenditure is investment (a company's capex is what it invests in assets).
-SAME_MEASURE = {"capex": "investment"}
+SAME_MEASURE = {"capex": "investment", "funding": "investment"}
 
 
 def metric_family(metric: str) -> str:

@@ -117,11 +117,23 @@ def test_figures_far_apart_are_different_things_not_rivals() -> None:
 
 def test_unknown_periods_make_a_mismatch_a_warning() -> None:
     (finding,) = run(
-        money_claim("a", "$7 billion", bn("7")),
-        money_claim("b", "$9 billion", bn("9"), period=H1_2024),
+        money_claim("a", "$7 billion", bn("7"), scope=("first tranche",)),
+        money_claim("b", "$9 billion", bn("9"), period=H1_2024, scope=("first tranche",)),
     )
     assert finding.code == "FC101" and finding.severity == Severity.WARNING
     assert "could not be aligned" in finding.message
+
+
+def test_unnamed_undated_figures_of_two_sources_are_not_rivals() -> None:
+    """Without a period or a named part, "$7 billion" and "$9 billion" of one company in two
+    stories are most often two rounds or two years; within one story they are compared."""
+    assert (
+        run(
+            money_claim("a", "$7 billion", bn("7")),
+            money_claim("b", "$9 billion", bn("9"), period=H1_2024),
+        )
+        == []
+    )
 
 
 def test_a_half_year_inside_its_year_is_not_compared_as_a_conflict() -> None:

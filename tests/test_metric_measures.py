@@ -131,14 +131,19 @@ def test_figures_of_unknown_period_far_apart_are_not_rivals() -> None:
     assert not [f for f in report.findings if f.code == "FC101"]
 
 
-def test_close_figures_of_unknown_period_are_a_warning() -> None:
+def test_close_figures_of_unknown_period_are_a_warning_when_they_name_their_part() -> None:
     report = _report(
-        ("a", "Vega Mining raised $7.5 billion from investors, it said."),
-        ("b", "Vega Mining raised $10 billion from investors, it said."),
+        ("a", "Vega Mining raised an initial $7.5 billion from investors, it said."),
+        ("b", "Vega Mining raised an initial $10 billion from investors, it said."),
     )
     (finding,) = [f for f in report.findings if f.code == "FC101"]
     assert finding.severity == Severity.WARNING
     assert "could not be aligned" in finding.message
+    unnamed = _report(
+        ("a", "Vega Mining raised $7.5 billion from investors, it said."),
+        ("b", "Vega Mining raised $10 billion from investors, it said."),
+    )
+    assert not [f for f in unnamed.findings if f.code == "FC101"]
 
 
 def test_a_source_that_lists_several_parts_is_no_rival() -> None:

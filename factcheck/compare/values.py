@@ -323,15 +323,24 @@ def _overlap(a: _Cluster, b: _Cluster) -> bool:
     return _meet(a.low, a.high, b.low, b.high)
 
 
+def _one_source(a: _Cluster, b: _Cluster) -> bool:
+    return len(a.sources | b.sources) == 1
+
+
 def _rivals(a: _Cluster, b: _Cluster, *, aligned: bool) -> bool:
     """Whether two figures are near enough to be rival statements of one thing: amounts within
     `RIVAL_MAX_RATIO` of each other, or a power of ten apart (a slip of scale). Amounts
     further apart are different things under one name — a tranche and the whole round, a
     quarter and its year, a segment and the group — not sources disagreeing. Percentages of
     one period are always rivals (a change of 1% against one of 2.9% is one measure stated
-    twice); of unknown periods never (each quarter has its own growth rate)."""
+    twice); of unknown periods never (each quarter has its own growth rate). Amounts of an
+    unknown period are rivals only within one source or when both name what part they are
+    ("an initial $10 billion", "in AI chips"): unnamed, undated figures of a deal or a company
+    are most often different rounds, tranches and years."""
     if a.representative().claim.value.kind in ("percent", "percentage_points"):
         return aligned
+    if not aligned and not (_one_source(a, b) or (all(a.scopes) and all(b.scopes))):
+        return False  # of unknown period, only a named part ("an initial $10bn") or one story's
     ma, mb = midpoint(a.representative().amount), midpoint(b.representative().amount)
     if ma is None or mb is None or ma <= 0 or mb <= 0:
         return False
