@@ -71,7 +71,7 @@ _BASE_BEFORE = re.compile(
     r"|its|levels?\s+(?:of|in)))*\s*$)"
 )
 _BASE_REACH = 40
-_POSSESSIVE_TIME = re.compile(r"['’]s?\s*")
+_POSSESSIVE_TIME = re.compile(r"(?:['’]s?|:)\s*")  # "2022's $35.2bn", "(2023: €15.7bn)"
 # What introduces the figure a change or a forecast is measured against.
 _BASE_FIGURE = re.compile(
     r"(?i:\b(?:surpassing|exceeding|beating|compared\s+(?:to|with)|up\s+from|down\s+from|from"
@@ -268,6 +268,12 @@ def _own_times(
         if _POSSESSIVE_TIME.fullmatch(text[t.span.end : m.span.start]):
             out.append(t)  # "2022's $35.2 billion": the year is this figure's own
             continue
+        if any(
+            f.span.start >= t.span.end
+            and _POSSESSIVE_TIME.fullmatch(text[t.span.end : f.span.start])
+            for f in figures
+        ):
+            continue  # "€16.7bn (2023: €15.7bn)": 2023 is the other figure's
         before = text[max(sentence.start, t.span.start - _BASE_REACH) : t.span.start]
         owner = next(
             (

@@ -115,6 +115,8 @@ _CUES: tuple[tuple[str, str, str], ...] = (
     ("sales", "after", r"(?:in\s+)?sales"),
     ("shipments", "before", r"ship(?:ped|s|ping)?|shipments?(?:\s+\w+){0,2}"),
     ("shipments", "after", r"(?:units\s+)?shipped|shipments"),
+    ("gross_orders", "before", r"gross\s+orders?(?:\s+\w+){0,3}"),
+    ("net_orders", "before", r"net\s+orders?(?:\s+\w+){0,3}"),
     ("orders", "before", r"order(?:ed|s)?(?:\s+\w+){0,2}|backlog"),
     ("orders", "after", r"(?:in\s+)?orders|backlog"),
     ("price", "before", r"pric(?:ed|e|es)\s+(?:\w+\s+){0,2}(?:at|of)|costs?|sells?\s+for"),

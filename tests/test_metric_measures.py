@@ -183,3 +183,23 @@ def test_a_providers_estimate_and_a_preliminary_figure_are_not_results() -> None
     assert _metric(named, "$3.1") == "profit_consensus"
     early = "Its preliminary operating profit was $4.6 billion."
     assert _metric(early, "$4.6") == "operating_profit_expected"
+
+
+def test_gross_and_net_orders_are_different_measures() -> None:
+    text = "Gross orders came to 610 jets (2024: 1,200 jets) and net orders to 580 (2024: 1,050)."
+    assert _metric(text, "1,200") == "gross_orders"
+    assert _metric(text, "1,050") == "net_orders"
+
+
+def test_a_year_with_a_colon_dates_the_figure_after_it() -> None:
+    text = "Vega Mining's orders reached $16.7 billion in 2025 (2024: $15.7 billion)."
+    claims = {c.span.text: c for c in _report(("a", text)).claims}
+    old = claims["$15.7 billion"].period
+    new = claims["$16.7 billion"].period
+    assert old is not None and old.start is not None and old.start.year == 2024
+    assert new is not None and new.start is not None and new.start.year == 2025
+
+
+def test_a_growth_rate_of_another_measure_is_not_checked_against_two_amounts() -> None:
+    text = "Profit fell from $18.6 billion in 2023 to $5.5 billion, with cars sold down 12 percent."
+    assert "FC108" not in {f.code for f in _report(("a", text)).findings}

@@ -10,6 +10,7 @@ from decimal import Decimal
 from factcheck.compare.base import CheckInfo, make_finding
 from factcheck.compare.evidence import comparable, content_key, evidence_of
 from factcheck.describe import format_number
+from factcheck.link import known_metric, metric_family
 from factcheck.models import Amount, Claim, Finding, Severity, Source
 
 GROWTH_MISMATCH = CheckInfo(
@@ -59,6 +60,14 @@ def _marked(group: list[Claim], text: str, marker: re.Pattern[str]) -> Claim | N
     return found[0] if len(found) == 1 else None
 
 
+def _same_measure(rate: Claim, start: Claim, end: Claim) -> bool:
+    """The rate is a change of what the two amounts measure, when all three name a measure."""
+    families = {metric_family(c.metric) for c in (start, end) if known_metric(c)}
+    if not known_metric(rate) or not families:
+        return True
+    return any(metric_family(rate.metric).startswith(f) for f in families)
+
+
 def growth_interval(start: Amount, end: Amount) -> tuple[Decimal, Decimal] | None:
     """The growth, in percent, that two intervals allow: lowest and highest."""
     if None in (start.low, start.high, end.low, end.high) or start.low is None or start.low <= 0:
@@ -73,6 +82,8 @@ def growth_interval(start: Amount, end: Amount) -> tuple[Decimal, Decimal] | Non
 def _compare(rate: Claim, start: Claim, end: Claim) -> Finding | None:
     if not (start.value.kind == end.value.kind == "money") or rate.value.kind != "percent":
         return None
+    if not _same_measure(rate, start, end):
+        return None  # "profit fell from €18.6bn to €5.5bn, with cars sold down 12%"
     if start.value.currency == end.value.currency:
         allowed = growth_interval(start.value.amount, end.value.amount)
     else:
