@@ -185,7 +185,7 @@ def check_group(claims: Sequence[Claim]) -> list[Finding]:
         period = _bucket_period(items)
         findings.extend(_agreements(cluster(items), period))
         listing = _listing_sources(items)
-        clusters = cluster(i for i in items if i.claim.source_id not in listing)
+        clusters = cluster(i for i in items if (i.claim.source_id, i.claim.scope) not in listing)
         by_unit[unit].append((period, clusters))
         for i, a in enumerate(clusters):
             for b in clusters[i + 1 :]:
@@ -196,14 +196,14 @@ def check_group(claims: Sequence[Claim]) -> list[Finding]:
     return findings
 
 
-def _listing_sources(items: Sequence[_Item]) -> set[str]:
-    """Sources that give `LISTING_VALUES` or more different figures for one subject, metric
-    and period: they list the parts of a thing (tranches, segments, estimates and actuals),
-    so none of their figures is a rival to another source's."""
+def _listing_sources(items: Sequence[_Item]) -> set[tuple[str, tuple[str, ...]]]:
+    """(source, scope) pairs in which a source gives `LISTING_VALUES` or more different figures
+    for one subject, metric and period: it lists the parts of a thing (tranches, segments,
+    estimates and actuals), so none of those figures is a rival to another source's."""
     by_source: dict[tuple[str, tuple[str, ...]], list[_Item]] = defaultdict(list)
     for item in items:
         by_source[(item.claim.source_id, item.claim.scope)].append(item)
-    return {s for (s, _), mine in by_source.items() if len(cluster(mine)) >= LISTING_VALUES}
+    return {key for key, mine in by_source.items() if len(cluster(mine)) >= LISTING_VALUES}
 
 
 def _days(period: Period | None) -> tuple[str, str]:
@@ -339,7 +339,8 @@ def _rivals(a: _Cluster, b: _Cluster, *, aligned: bool) -> bool:
     are most often different rounds, tranches and years."""
     if a.representative().claim.value.kind in ("percent", "percentage_points"):
         return aligned
-    if not aligned and not (_one_source(a, b) or (all(a.scopes) and all(b.scopes))):
+    named = a.representative().claim.scope and b.representative().claim.scope
+    if not aligned and not (_one_source(a, b) or named):
         return False  # of unknown period, only a named part ("an initial $10bn") or one story's
     ma, mb = midpoint(a.representative().amount), midpoint(b.representative().amount)
     if ma is None or mb is None or ma <= 0 or mb <= 0:
