@@ -676,3 +676,10 @@ def test_any_query_is_a_page_or_a_refusal_never_a_crash(path: str, params: dict[
         response = local_client(store).get(path, params=params)  # raises on any server error
         assert response.status_code in (200, 400)
         assert response.headers["cache-control"] == "no-store"
+
+
+def test_a_row_number_beyond_sqlite_is_refused_not_a_crash(store: DecisionStore) -> None:
+    """Found by the any-query property: 2**63 overflowed SQLite's integer (HTTP 500)."""
+    for name in ("after", "before"):
+        answer = local_client(store).get("/history", params={"fingerprint": "0", name: str(2**63)})
+        assert answer.status_code == 400

@@ -63,6 +63,7 @@ ACTIONS = (
 _FIELDS = Decision.model_json_schema()["properties"]
 MAX_REVIEWER = int(_FIELDS["reviewer"]["maxLength"])
 MAX_NOTE = int(_FIELDS["note"]["maxLength"])
+MAX_ROW_NUMBER = 2**63 - 1  # SQLite's largest integer: a row number beyond it is no row
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def _row_number(params: Mapping[str, str], name: str) -> int | None:
     value = params.get(name)
     if value is None:
         return None
-    if not (value.isascii() and value.isdigit()):
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_ROW_NUMBER:
         raise HTTPException(400, f"{name} must be a row number")
     return int(value)
 
