@@ -38,3 +38,16 @@ def test_different_numbers_in_two_currencies_are_left_to_the_value_check() -> No
         "Orbital Freight put the impact from tariffs at 410 million euros, it said.",
     )
     assert "FC111" not in {c for c, _ in codes}
+
+
+def test_a_bound_or_another_period_is_no_mislabel() -> None:
+    bound = _codes(
+        "Orbital Freight put the impact from tariffs in 2025 at more than $450 million.",
+        "Orbital Freight put the impact from tariffs in 2025 at 450 million euros.",
+    )
+    assert "FC111" not in {c for c, _ in bound}
+    other = _codes(
+        "Orbital Freight put the impact from tariffs in the first half of 2025 at $450 million.",
+        "Orbital Freight put the impact from tariffs in 2025 at 450 million euros.",
+    )
+    assert "FC111" not in {c for c, _ in other}

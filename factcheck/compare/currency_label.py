@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from factcheck.compare.base import CheckInfo, make_finding
-from factcheck.compare.evidence import content_key, evidence_of
+from factcheck.compare.evidence import content_key, evidence_of, is_point
 from factcheck.describe import possessive
 from factcheck.models import Claim, ClaimGroup, Finding, Money, Severity
 
@@ -46,8 +46,8 @@ def check_currency_labels(claims: Sequence[Claim], groups: Sequence[ClaimGroup])
         for claim_id in group.claims:
             claim = index[claim_id]
             value = claim.value
-            if isinstance(value, Money) and value.amount.stated:
-                by_number[value.amount.stated].append(claim)
+            if isinstance(value, Money) and value.amount.stated and is_point(value.amount):
+                by_number[value.amount.stated].append(claim)  # a bound ("more than") says less
         for _, same in sorted(by_number.items()):
             finding = _mislabelled(_one_period(same))
             if finding is not None:
@@ -57,13 +57,14 @@ def check_currency_labels(claims: Sequence[Claim], groups: Sequence[ClaimGroup])
 
 def _one_period(claims: list[Claim]) -> list[Claim]:
     """The claims that may speak of one period: those of the first stated period (in id
-    order), and those that state none."""
+    order; the same days), and those that state none."""
     dated = sorted((c for c in claims if c.period is not None), key=lambda c: c.id)
     if not dated:
         return claims
     first = dated[0].period
     assert first is not None
-    return [c for c in claims if c.period is None or c.period.overlaps(first)]
+    days = (first.start, first.end)
+    return [c for c in claims if c.period is None or (c.period.start, c.period.end) == days]
 
 
 def _mislabelled(same: list[Claim]) -> Finding | None:
