@@ -7,12 +7,14 @@ from __future__ import annotations
 import pickle
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from file_helpers import write
 
 from factcheck.extract import entities, extract, money
 from factcheck.extract.entities import SCANNERS_KEPT, _scanner, clear_scanners, find_entities
-from factcheck.reference import Reference, load_reference
+from factcheck.reference import Reference, load_reference, store
 from factcheck.reference.facts import Organization
 from factcheck.reference.loaders import Facts
 
@@ -84,3 +86,14 @@ def test_the_scanner_cache_keeps_the_most_recent_few() -> None:
     assert _scanner(first) is kept
     clear_scanners()
     assert not entities._SCANNERS
+
+
+def test_references_are_kept_for_a_few_sets_of_files(tmp_path: Path) -> None:
+    store._load.cache_clear()
+    for n in range(store.REFERENCES_KEPT + 3):
+        facts = tmp_path / f"house-{n}.toml"
+        write(facts, f'[[organization]]\nname = "Zarvek {n}"\nsource = "style guide"\n')
+        assert load_reference([facts]).resolve_org(f"Zarvek {n}") == f"Zarvek {n}"
+    assert store._load.cache_info().currsize == store.REFERENCES_KEPT
+    store._load.cache_clear()
+    assert store._load.cache_info().currsize == 0

@@ -40,6 +40,7 @@ class _Table:
 
     def __init__(self, index: Index, path: str | None, data_start: int) -> None:
         self.index = index
+        self.currencies = frozenset(index) | {REFERENCE}
         self.path = path  # None: every array is in `series` already
         self.data_start = data_start
         self.series: dict[str, array[float]] = {}  # at most one entry per currency of `index`
@@ -62,7 +63,7 @@ _table: _Table | None = None
 
 def currencies() -> frozenset[str]:
     """Every currency the bundle has a rate for, and the euro."""
-    return frozenset(_load().index) | {REFERENCE}
+    return _load().currencies
 
 
 def rate(currency: str, on: date) -> float:

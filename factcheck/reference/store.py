@@ -27,6 +27,7 @@ from factcheck.reference.wikidata import read_wikidata
 __all__ = ["BUNDLED_FILES", "Reference", "load_reference"]
 
 BUNDLED_FILES = ("organizations.toml", "people.toml", "roles.toml")
+REFERENCES_KEPT = 8  # `load_reference` remembers this many sets of user files; a run uses one
 
 
 @dataclass(eq=False)
@@ -229,7 +230,7 @@ def read_facts(path: Path) -> Facts:
     raise ValueError(f"{path}: reference files are .toml, .csv or .json (Wikidata), not {suffix!r}")
 
 
-@lru_cache(maxsize=8)  # one entry per set of user files; a run uses one
+@lru_cache(maxsize=REFERENCES_KEPT)
 def _load(extra: tuple[Path, ...]) -> Reference:
     facts = _bundled()
     user = Facts()
