@@ -102,3 +102,12 @@ def test_clear_forgets_the_table_and_the_rates(fresh_table: Path) -> None:
     assert currency.rate_on.cache_info().currsize == 1 and rate_table._table is not None
     currency.clear()
     assert currency.rate_on.cache_info().currsize == 0 and rate_table._table is None
+
+
+def test_a_bundle_file_missing_from_a_release_still_keys_the_table(
+    fresh_table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = rate_table._cache_path()
+    monkeypatch.setattr(rate_table, "_BUNDLE", (*rate_table._BUNDLE, "not-in-this-release.py"))
+    other = rate_table._cache_path()
+    assert other is not None and other != path and other.startswith(str(fresh_table))

@@ -112,8 +112,11 @@ def _cache_path() -> str | None:
     digest = hashlib.sha256()
     bundle = _bundle_dir()
     for name in _BUNDLE:
-        with open(os.path.join(bundle, name), "rb") as handle:
-            digest.update(handle.read())
+        try:
+            with open(os.path.join(bundle, name), "rb") as handle:
+                digest.update(handle.read())
+        except FileNotFoundError:  # a release without this file: its absence is the key
+            digest.update(f"no {name}".encode())
     return os.path.join(folder, f"rates-{digest.hexdigest()[:24]}-{sys.byteorder}.bin")
 
 
