@@ -1,22 +1,26 @@
-"""Compiled regular expressions, remembered from one run to the next.
+"""Compiled regular expressions, remembered from one run to the next: opt-in.
 
 Compiling the extractors' patterns (a few hundred verbose ones; CPython compiles them in pure
-Python, in every process) is most of the start-up of `factcheck extract`. As Python keeps
-compiled bytecode in .pyc files, this module keeps each pattern's compiled program in a cache
-file, one per factcheck version and interpreter, and rebuilds the pattern from it with the
-interpreter's own constructor. The program is exactly what `re.compile` makes (the cached
-pattern compares equal to it); anything unexpected (another interpreter, a damaged or
-unreadable file, a folder that cannot be written) falls back to `re.compile`. A cache can
-make a run faster; it never changes what a run finds.
+Python, in every process) is a large part of the start-up of `factcheck extract`. As Python
+keeps compiled bytecode in .pyc files, this module can keep each pattern's compiled program in
+a cache file and rebuild the pattern from it with the interpreter's own constructor. It relies
+on CPython internals (`re._parser`, `re._compiler`, `_sre.compile`), so it is off unless
+`FACTCHECK_REGEX_CACHE=1`; measured, it saves about a tenth of a second per process
+(benchmarks/startup.md). Off, `compile_pattern` is `re.compile`.
 
-The folder is `$FACTCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/factcheck`, else
-`~/.cache/factcheck`; set `FACTCHECK_CACHE_DIR` to an empty string to keep no cache.
+On, the file is one per factcheck version and exact interpreter build (`sys.version`, the
+regex engine's magic number and code size), holds at most `MAX_PROGRAMS` patterns, and lives
+in the cache folder of `factcheck.cache_folder`. The program is exactly what `re.compile`
+makes (the cached pattern compares equal to it); anything unexpected (another interpreter, a
+damaged or unreadable file, a folder that cannot be written) falls back to `re.compile`. A
+cache can make a run faster; it never changes what a run finds.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
 import marshal
 import os
 import re
@@ -25,8 +29,12 @@ from array import array
 from typing import Any
 
 from factcheck import __version__
+from factcheck.cache_folder import cache_folder
 
-__all__ = ["cache_path", "compile_pattern"]
+__all__ = ["MAX_PROGRAMS", "SWITCH", "cache_path", "clear", "compile_pattern"]
+
+SWITCH = "FACTCHECK_REGEX_CACHE"  # "1" turns the cache on
+MAX_PROGRAMS = 2048  # the extractors compile about 720; user references add one scanner each
 
 try:  # CPython's regex internals: the parser, the code generator and the constructor
     import _sre  # type: ignore[import-not-found]
@@ -42,19 +50,25 @@ _added = False
 
 def cache_path() -> str | None:
     """The cache file of this factcheck version and interpreter, or None for no cache."""
-    folder = os.environ.get("FACTCHECK_CACHE_DIR")
-    if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "factcheck")
-    if not folder or _sre is None:
+    folder = cache_folder()
+    if os.environ.get(SWITCH) != "1" or folder is None or _sre is None:
         return None
-    tag = f"{__version__}-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    build = hashlib.sha256(sys.version.encode()).hexdigest()[:12]
+    tag = f"{__version__}-{sys.implementation.cache_tag}-{build}-{_sre.MAGIC}-{_sre.CODESIZE}"
     return os.path.join(folder, f"regex-{tag}.marshal")
 
 
+def clear() -> None:
+    """Forget the programs read or made so far (the next pattern reads the file again)."""
+    global _programs
+    _programs = None
+
+
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile(pattern, flags)`, from the cache when the program is there."""
+    """`re.compile(pattern, flags)`, from the cache when it is on and the program is there."""
     flags = int(flags)
+    if cache_path() is None:
+        return re.compile(pattern, flags)
     program = _load().get((pattern, flags))
     if program is not None:
         try:
@@ -105,7 +119,7 @@ def _load() -> dict[tuple[str, int], Program]:
             try:
                 with open(path, "rb") as handle:
                     loaded: Any = marshal.load(handle)
-                if isinstance(loaded, dict):
+                if isinstance(loaded, dict) and len(loaded) <= MAX_PROGRAMS:
                     _programs = loaded
             except (OSError, EOFError, ValueError, TypeError):
                 pass  # no cache yet, or a damaged one: it is written anew at exit
@@ -114,7 +128,10 @@ def _load() -> dict[tuple[str, int], Program]:
 
 def _remember(key: tuple[str, int], program: Program) -> None:
     global _added
-    _load()[key] = program
+    programs = _load()
+    if len(programs) >= MAX_PROGRAMS:
+        return  # full: later patterns are compiled each run, as without a cache
+    programs[key] = program
     if not _added:
         _added = True
         atexit.register(_save)

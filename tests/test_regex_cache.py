@@ -1,5 +1,6 @@
-"""The compiled-pattern cache: what it gives back is what `re.compile` makes, and nothing
-about the cache file (missing, damaged, unwritable, switched off) changes a result."""
+"""The compiled-pattern cache: off unless asked for, bounded, keyed by the exact interpreter;
+what it gives back is what `re.compile` makes, and nothing about the cache file (missing,
+damaged, unwritable, switched off) changes a result."""
 
 from __future__ import annotations
 
@@ -27,8 +28,9 @@ PATTERNS = [(rule.source, re.X | re.I) for rule in RULES[:40]] + [
 
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh cache folder and a fresh in-memory cache."""
+    """A fresh cache folder, the cache switched on, and a fresh in-memory cache."""
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv(regex_cache.SWITCH, "1")
     monkeypatch.setattr(regex_cache, "_programs", None)
     monkeypatch.setattr(regex_cache, "_added", False)
     return tmp_path
@@ -36,7 +38,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _restart() -> None:
     """What a new process sees: the cache file only."""
-    regex_cache._programs = None
+    regex_cache.clear()
 
 
 def test_a_pattern_read_back_from_the_cache_is_the_one_re_compiles(cache_dir: Path) -> None:
@@ -56,9 +58,9 @@ def test_any_pattern_compiles_as_re_does(source: str) -> None:
         expected = re.compile(source)
     except (re.error, OverflowError, RecursionError):
         with pytest.raises((re.error, OverflowError, RecursionError)):
-            regex_cache.compile_pattern(source)
+            regex_cache._program(source, 0)
         return
-    assert regex_cache.compile_pattern(source) == expected
+    assert regex_cache._construct(source, regex_cache._program(source, 0)) == expected
 
 
 def test_a_damaged_cache_is_ignored_and_written_anew(cache_dir: Path) -> None:
@@ -84,6 +86,7 @@ def test_an_unwritable_folder_leaves_no_cache_and_no_error(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setenv(regex_cache.SWITCH, "1")
     monkeypatch.setattr(regex_cache, "_programs", None)
     source, flags = PATTERNS[2]
     assert regex_cache.compile_pattern(source, flags) == re.compile(source, flags)
@@ -93,17 +96,57 @@ def test_an_unwritable_folder_leaves_no_cache_and_no_error(
 
 def test_an_empty_folder_setting_keeps_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", "")
+    monkeypatch.setenv(regex_cache.SWITCH, "1")
     assert regex_cache.cache_path() is None
 
 
-def test_runs_with_a_cold_and_a_warm_cache_give_the_same_bytes(tmp_path: Path) -> None:
+def test_off_unless_switched_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_programs", None)
+    for setting in (None, "", "0", "yes"):
+        if setting is None:
+            monkeypatch.delenv(regex_cache.SWITCH, raising=False)
+        else:
+            monkeypatch.setenv(regex_cache.SWITCH, setting)
+        assert regex_cache.cache_path() is None
+        source, flags = PATTERNS[0]
+        assert regex_cache.compile_pattern(source, flags) == re.compile(source, flags)
+    assert regex_cache._programs is None  # nothing read, nothing remembered
+    regex_cache._save()
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_file_is_keyed_by_the_exact_interpreter_build(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = regex_cache.cache_path()
+    monkeypatch.setattr(sys, "version", sys.version + " (another patch build)")
+    assert regex_cache.cache_path() not in (None, path)
+
+
+def test_the_cache_holds_at_most_its_bound(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(regex_cache, "MAX_PROGRAMS", 5)
+    sources = [rf"(?:x{n}|y)+\b" for n in range(12)]
+    assert [regex_cache.compile_pattern(p) for p in sources] == [re.compile(p) for p in sources]
+    assert regex_cache._programs is not None and len(regex_cache._programs) == 5
+    regex_cache._save()
+    _restart()
+    assert len(regex_cache._load()) == 5
+    monkeypatch.setattr(regex_cache, "MAX_PROGRAMS", 4)  # a file over the bound is not read
+    _restart()
+    assert regex_cache._load() == {}
+
+
+def test_runs_with_a_cold_and_a_warm_cache_give_the_same_bytes(cache_dir: Path) -> None:
     lines = "".join(
         json.dumps({"id": str(i), "text": text, "reference_date": "2024-08-27"}) + "\n"
         for i, text in enumerate(
             ["Vega paid $2.5 million on 3 May 2021.", "Sales rose 13% in Q3 2024 to 4.6bn yuan."]
         )
     )
-    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path)}
+    env = dict(os.environ)  # the cache switched on, in `cache_dir`
     runs = [
         subprocess.run(
             [sys.executable, "-m", "factcheck", "extract", "--jsonl"],
@@ -116,4 +159,4 @@ def test_runs_with_a_cold_and_a_warm_cache_give_the_same_bytes(tmp_path: Path) -
         for _ in range(2)
     ]
     assert runs[0] == runs[1] and runs[0].count("\n") == 2
-    assert [p.name for p in tmp_path.iterdir()] == [Path(str(regex_cache.cache_path())).name]
+    assert [p.name for p in cache_dir.iterdir()] == [Path(str(regex_cache.cache_path())).name]

@@ -20,8 +20,8 @@ may follow a lower-case letter and precede an upper-case one that starts a new w
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache
 
 from factcheck.extract.currencies import CODES
 from factcheck.reference import Reference, load_reference
@@ -171,9 +171,29 @@ class _Scanner:
     entries: dict[str, _Entry]
 
 
-@cache
+_SCANNERS: OrderedDict[str, _Scanner] = OrderedDict()  # by `Reference.surfaces_key`
+SCANNERS_KEPT = 4  # a run uses one reference; tests and a long-lived server a few
+
+
 def _scanner(reference: Reference) -> _Scanner:
-    """One alternation of every known surface, longest first (built once per reference)."""
+    """The scanner of `reference`'s surfaces, built once per content (an unpickled copy in a
+    worker finds it too); the least recently used beyond `SCANNERS_KEPT` is dropped."""
+    key = reference.surfaces_key()
+    found = _SCANNERS.get(key)
+    if found is None:
+        found = _SCANNERS[key] = _build_scanner(reference)
+        if len(_SCANNERS) > SCANNERS_KEPT:
+            _SCANNERS.popitem(last=False)
+    _SCANNERS.move_to_end(key)
+    return found
+
+
+def clear_scanners() -> None:
+    _SCANNERS.clear()
+
+
+def _build_scanner(reference: Reference) -> _Scanner:
+    """One alternation of every known surface, longest first."""
     entries: dict[str, _Entry] = {}
     for surface, name in reference.person_surfaces().items():
         entries.setdefault(surface, _Entry(MentionKind.PERSON, name))

