@@ -49,6 +49,7 @@ from factcheck.extract.numerals import Numeral, find_numerals
 from factcheck.extract.percent import BASIS_POINT, change_before, percent_after
 from factcheck.extract.units import canonical, unit_after
 from factcheck.regex_cache import compile_pattern
+from factcheck.text import search_before
 from factcheck.values import (
     Amount,
     Count,
@@ -231,7 +232,7 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
     proportion_of = _OF_AFTER.match(text, end) if numeral.fraction else None
     if before is None and proportion_of:  # "a quarter of", "1/4 of": a share, in percent
         return _Figure(start, proportion_of.end(), MentionKind.PERCENT, _as_percent(numeral))
-    percent_first = _PERCENT_OF_BEFORE.search(text, 0, start)
+    percent_first = search_before(_PERCENT_OF_BEFORE, text, start)
     if before is None and percent_first and _PHRASE_END.match(text, end):
         fig = _Figure(percent_first.start(), end, MentionKind.PERCENT, numeral)
         fig.steps.append(f"{percent_first.group().strip()!r} before the number")
