@@ -49,7 +49,7 @@ from factcheck.extract.numerals import Numeral, find_numerals
 from factcheck.extract.percent import BASIS_POINT, change_before, percent_after
 from factcheck.extract.units import canonical, unit_after
 from factcheck.regex_cache import compile_pattern
-from factcheck.text import search_before
+from factcheck.text import SpanIndex, search_before
 from factcheck.values import (
     Amount,
     Count,
@@ -195,12 +195,8 @@ _SCALE_AFTER_MARK = compile_pattern(
 # --------------------------------------------------------------------------- pass 2: figures
 
 
-def _excluded(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _NOT_QUANTITIES.finditer(text)]
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(lo <= start and end <= hi for lo, hi in spans)
+def _excluded(text: str) -> SpanIndex:
+    return SpanIndex([(m.start(), m.end()) for m in _NOT_QUANTITIES.finditer(text)])
 
 
 def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
@@ -755,7 +751,7 @@ def find_quantities(text: str) -> list[Mention]:
     excluded = _excluded(text)
     figures: list[_Figure] = []
     for numeral in _with_single_units(text, find_numerals(text)):
-        if _inside(excluded, numeral.start, numeral.end):
+        if excluded.holds(numeral.start, numeral.end):
             continue
         fig = _figure(text, numeral, figures[-1].end if figures else 0)
         if fig is not None:
