@@ -32,12 +32,15 @@ def sentences(text: str) -> list[Span]:
     out: list[Span] = []
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
-        for end_match in _END.finditer(line.group()):
-            before = _WORD_BEFORE.search(line.group()[: end_match.start()])
+        for end_match in _END.finditer(text, line.start(), line.end()):
+            # the word before the stop, read back at most WINDOW characters (an abbreviation
+            # is a short word: a longer run is none, cut or not)
+            stop = end_match.start()
+            before = _WORD_BEFORE.search(text, max(line.start(), stop - WINDOW), stop)
             if before and before.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
-            _append(out, text, start, line.start() + end_match.end())
-            start = line.start() + end_match.end()
+            _append(out, text, start, end_match.end())
+            start = end_match.end()
         _append(out, text, start, line.end())
     return out
 

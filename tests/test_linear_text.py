@@ -129,3 +129,11 @@ def test_an_open_side_after_a_date_ends_the_mention_where_its_words_end() -> Non
     text = "Can we meet in year 2012 or later, is that fine?"
     (period,) = [m for m in extract(text) if "2012" in m.span.text]
     assert period.span.text == "year 2012 or later"
+
+
+def test_an_abbreviation_far_into_a_long_line_still_does_not_end_a_sentence() -> None:
+    line = "Sales rose. " * 400 + "Shares of Acme Corp. Rose again. Then they fell."
+    ends = [s.end for s in sentences(line)]
+    corp = line.index("Corp.")
+    assert corp + len("Corp.") not in ends  # "Corp." is an abbreviation: the sentence goes on
+    assert len(ends) == 400 + 2
