@@ -50,7 +50,9 @@ MONTHS = ("January", "March", "May", "July", "September", "November")
 
 
 def news_text(size: int) -> str:
-    """About `size` characters of news: the seeds and our paragraphs, in turn, varied."""
+    """About `size` characters of news: the seeds and our paragraphs, in turn, varied. A
+    paragraph's figures follow from its organisation, year and template alone, so that a
+    restatement agrees with the earlier one (a long document is mostly consistent)."""
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     parts: list[str] = []
     total, i = 0, 0
@@ -58,18 +60,20 @@ def news_text(size: int) -> str:
         if i % 5 == 0:
             part = seeds[(i // 5) % len(seeds)].strip()
         else:
-            part = TEMPLATES[i % len(TEMPLATES)].format(
-                org=ORGS[i % len(ORGS)],
-                person=PEOPLE[(i // 3) % len(PEOPLE)],
-                day=1 + i % 28,
-                month=MONTHS[i % len(MONTHS)],
-                year=2000 + i % 25,
-                pct=5 + i % 40,
-                small=1 + i % 9,
-                digit=i % 10,
-                amount=1 + i % 97,
-                amount2=2 + i % 89,
-                count=3 + i % 50,
+            org, year, template = i % len(ORGS), (i // len(ORGS)) % 25, i % len(TEMPLATES)
+            k = 1 + org * 31 + year * 7 + template * 13
+            part = TEMPLATES[template].format(
+                org=ORGS[org],
+                person=PEOPLE[(org + template) % len(PEOPLE)],
+                day=1 + k % 28,
+                month=MONTHS[k % len(MONTHS)],
+                year=2000 + year,
+                pct=5 + k % 40,
+                small=1 + k % 9,
+                digit=k % 10,
+                amount=1 + k % 97,
+                amount2=2 + k % 89,
+                count=3 + k % 50,
             )
         parts.append(part)
         total += len(part) + 1
