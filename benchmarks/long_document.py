@@ -81,11 +81,17 @@ def news_text(size: int) -> str:
     return "\n".join(parts) + "\n"
 
 
-# Runs a command and prints its seconds and its peak resident memory in KB (the child's).
+# Runs a command (argv[2:]) for at most argv[1] seconds (the command is killed then: exit 3)
+# and prints its seconds and its peak resident memory in KB.
 _TIMED = """
 import resource, subprocess, sys, time
 start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+try:
+    done = subprocess.run(
+        sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=float(sys.argv[1])
+    )
+except subprocess.TimeoutExpired:
+    sys.exit(3)
 seconds = time.perf_counter() - start
 if done.returncode not in (0, 1):
     sys.exit(done.stderr.decode()[-2000:])
@@ -100,16 +106,14 @@ parser.parse(open(sys.argv[1], encoding="utf-8").read())
 
 def timed(command: list[str], timeout: float) -> tuple[float, float] | None:
     """Seconds and peak memory (MB) of `command` in a fresh process; None past `timeout`."""
-    try:
-        out = subprocess.run(
-            [sys.executable, "-c", _TIMED, *command],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=True,
-        ).stdout.split()
-    except subprocess.TimeoutExpired:
+    done = subprocess.run(
+        [sys.executable, "-c", _TIMED, str(timeout), *command], capture_output=True, text=True
+    )
+    if done.returncode == 3:
         return None
+    if done.returncode != 0:
+        raise SystemExit(f"{command[:3]} failed: {done.stderr[-2000:]}")
+    out = done.stdout.split()
     return float(out[0]), int(out[1]) / 1024
 
 
@@ -168,14 +172,14 @@ def main() -> int:
             run = timed([*factcheck, str(folder), *flags], 3600)
             assert run is not None
             ours.append((size, run[0]))
-            row = [_label(size), f"{run[0]:.2f}", f"{mb / run[0]:.2f}", f"{run[1]:.0f}"]
+            row = [_label(size), f"{run[0]:.2f}", f"{mb / run[0]:.3g}", f"{run[1]:.0f}"]
             if peer is not None:
                 q = timed([peer, "-c", _QUANTULUM, str(path)], args.peer_timeout)
                 if q is None:
                     row += [f"> {args.peer_timeout:.0f}", "", ""]
                 else:
                     theirs.append((size, q[0]))
-                    row += [f"{q[0]:.2f}", f"{mb / q[0]:.2f}", f"{q[1]:.0f}"]
+                    row += [f"{q[0]:.2f}", f"{mb / q[0]:.3g}", f"{q[1]:.0f}"]
             rows.append(row)
             print(" | ".join(row), flush=True)
     head = ["source", "factcheck s", "MB/s", "peak MB"]
@@ -197,6 +201,9 @@ def main() -> int:
         f"- growth exponent, end to end, {_label(sizes[0])} to {_label(sizes[-1])}: "
         f"{exponent(ours):.2f}",
     ]
+    net = [(size, seconds - start_up[0]) for size, seconds in ours if seconds > start_up[0]]
+    if len(net) > 1:
+        lines.append(f"- growth exponent, the start-up subtracted: {exponent(net):.2f}")
     if len(ours) > 2:
         lines.append(f"- growth exponent, the two longest sources: {exponent(ours[-2:]):.2f}")
     if len(theirs) > 1:
