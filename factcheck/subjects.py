@@ -39,7 +39,7 @@ _SEPARATOR = re.compile(
 )
 # Tickers and shouted words scraped into a list, even glued to the next word ("TCEHYAnd").
 _GARBLE = re.compile(r"\b[A-Z]{2,}(?=[A-Z][a-z]|\b)")
-_PARENT_OF = re.compile(r"(?i:^['’]s\s+parent(?:\s+(?:company|group|firm))?)")
+_PARENT_OF = re.compile(r"(?i:['’]s\s+parent(?:\s+(?:company|group|firm))?)")  # matched in place
 _FUNDING_OBJECT = re.compile(
     r"""(?i:^\s*(?:\([^)]{0,40}\)\s*)?                  # "($7 billion)"
         (?:of\s+(?:funding|financing|capital|investment)\s+)?
@@ -113,7 +113,7 @@ def _runs(text: str, orgs: list[Mention]) -> list[list[Mention]]:
 def _subject_of_run(run: list[Mention], reference: Reference, text: str) -> Subject:
     names = list(dict.fromkeys(m.name or m.span.text for m in run))
     if len(names) == 1:
-        parent = _PARENT_OF.match(text[run[-1].span.end :])
+        parent = _PARENT_OF.match(text, run[-1].span.end)
         if parent:
             owner = reference.parent_of(names[0])
             if owner:

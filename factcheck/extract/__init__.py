@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.time import find_times
 from factcheck.extract.time_rules import Prefer
+from factcheck.text import SpanIndex
 from factcheck.values import Mention, MentionKind
 
 if TYPE_CHECKING:
@@ -67,13 +68,10 @@ def _figures_then_times(text: str, published: date | None, prefer: Prefer) -> li
     """The figures, and the time expressions but the bare years inside an amount: the "2023"
     of "2023 billion euros" is the amount's digits, not a year."""
     figures = find_quantities(text)
-    spans = [(m.span.start, m.span.end) for m in figures if m.kind in _AMOUNTS]
+    amounts = SpanIndex([(m.span.start, m.span.end) for m in figures if m.kind in _AMOUNTS])
     times = [
         t
         for t in find_times(text, published, prefer=prefer)
-        if not (
-            t.span.text.isdigit()
-            and any(lo <= t.span.start and t.span.end <= hi for lo, hi in spans)
-        )
+        if not (t.span.text.isdigit() and amounts.holds(t.span.start, t.span.end))
     ]
     return [*figures, *times]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from factcheck.extract.currencies import CODES
 from factcheck.reference import Reference, load_reference
 from factcheck.regex_cache import compile_pattern
+from factcheck.text import TakenSpans
 from factcheck.values import Mention, MentionKind, Span
 
 __all__ = ["find_entities"]
@@ -226,10 +227,6 @@ def _mention(text: str, start: int, end: int, entry: _Entry, how: str) -> Mentio
     )
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e in taken)
-
-
 def find_entities(text: str, reference: Reference | None = None) -> list[Mention]:
     """ORGANIZATION and PERSON mentions in `text`, ordered by position.
 
@@ -240,40 +237,42 @@ def find_entities(text: str, reference: Reference | None = None) -> list[Mention
     ref = reference or load_reference()
     scanner = _scanner(ref)
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
     for match in scanner.pattern.finditer(text):
         found.append(_mention(text, *match.span(), scanner.entries[match.group()], "alias"))
-        taken.append(match.span())
+        taken.add(*match.span())
     for match in _CAPITALISED_NAME.finditer(text):
         person = ref.resolve_person(match.group())
-        if person and _free(taken, *match.span()):
+        if person and taken.free(*match.span()):
             entry = _Entry(MentionKind.PERSON, person)
             found.append(_mention(text, *match.span(), entry, "name variant"))
-            taken.append(match.span())
+            taken.add(*match.span())
     # A legal name is read whole before its words are tried as spelling slips: "Vidia
     # Fabrics Inc" is a company of its own, not a misspelt Nvidia.
-    legal = [m for m in _LEGAL_NAME.finditer(text) if _free(taken, *m.span())]
-    legal_spans = [m.span() for m in legal]
+    legal = [m for m in _LEGAL_NAME.finditer(text) if taken.free(*m.span())]
+    legal_spans = TakenSpans()
+    for match in legal:
+        legal_spans.add(*match.span())
     for match in _CAPITALISED_WORD.finditer(text):
         org = ref.resolve_org(match.group())
-        if org and _free(taken, *match.span()) and _free(legal_spans, *match.span()):
+        if org and taken.free(*match.span()) and legal_spans.free(*match.span()):
             entry = _Entry(MentionKind.ORGANIZATION, org)
             found.append(_mention(text, *match.span(), entry, "spelling variant"))
-            taken.append(match.span())
+            taken.add(*match.span())
     for match in legal:
-        if _free(taken, *match.span()):
+        if taken.free(*match.span()):
             legal_name = ref.resolve_org(match.group()) or match.group()
             entry = _Entry(MentionKind.ORGANIZATION, legal_name)
             found.append(_mention(text, *match.span(), entry, "legal name"))
-            taken.append(match.span())
+            taken.add(*match.span())
     for match in _NAME_RUN.finditer(text):
         name = _unknown_company(match)
         if name is None:
             continue
         start = match.start("name") + match["name"].index(name)
         end = start + len(name)
-        if _free(taken, start, end):
+        if taken.free(start, end):
             entry = _Entry(MentionKind.ORGANIZATION, name)
             found.append(_mention(text, start, end, entry, "company by its name's shape"))
-            taken.append((start, end))
+            taken.add(start, end)
     return sorted(found, key=lambda m: (m.span.start, m.span.end))

@@ -32,6 +32,7 @@ from factcheck.extract.numeral_words import (
     UNITS,
 )
 from factcheck.regex_cache import compile_pattern
+from factcheck.text import SpanIndex
 
 __all__ = ["Numeral", "find_numerals", "parse_numeral"]
 
@@ -847,10 +848,10 @@ def find_numerals(text: str) -> tuple[Numeral, ...]:
     contract asks again for the numbers nested in its figures.
     """
     found = _listed(text) if "," in text else []
-    listed = [(n.start, n.end) for n in found]
+    listed = SpanIndex([(n.start, n.end) for n in found])
     thousands_dots = _groups_with_dots(text)
     for match in _DIGITS.finditer(text):
-        if any(lo <= match.start() < hi for lo, hi in listed):
+        if listed.first_covering(match.start()) is not None:
             continue
         numeral = _read_digits(text, match, thousands_dots)
         if numeral is not None:
@@ -1022,12 +1023,12 @@ def _word_runs(text: str, taken: dict[int, int]) -> list[re.Match[str]]:
     """Runs of number words that do not start inside a numeral already read from digits (the
     "million" of "3 million and a half" belongs to the 3)."""
     runs = []
-    spans = sorted(taken.items())
+    spans = SpanIndex(list(taken.items()))
     pos = 0
     while match := _WORD_RUN.search(text, pos):
-        inside = next((end for start, end in spans if start <= match.start() < end), None)
+        inside = spans.first_covering(match.start())
         if inside is not None:
-            pos = inside
+            pos = inside[1]
             continue
         runs.append(match)
         pos = match.end()

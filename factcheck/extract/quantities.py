@@ -48,6 +48,7 @@ from factcheck.extract.numerals import Numeral, find_numerals
 from factcheck.extract.percent import BASIS_POINT, change_before, percent_after
 from factcheck.extract.units import canonical, unit_after
 from factcheck.regex_cache import compile_pattern
+from factcheck.text import SpanIndex, search_before
 from factcheck.values import (
     Amount,
     Count,
@@ -193,12 +194,8 @@ _SCALE_AFTER_MARK = compile_pattern(
 # --------------------------------------------------------------------------- pass 2: figures
 
 
-def _excluded(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _NOT_QUANTITIES.finditer(text)]
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(lo <= start and end <= hi for lo, hi in spans)
+def _excluded(text: str) -> SpanIndex:
+    return SpanIndex([(m.start(), m.end()) for m in _NOT_QUANTITIES.finditer(text)])
 
 
 def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
@@ -230,7 +227,7 @@ def _figure(text: str, numeral: Numeral, taken: int) -> _Figure | None:
     proportion_of = _OF_AFTER.match(text, end) if numeral.fraction else None
     if before is None and proportion_of:  # "a quarter of", "1/4 of": a share, in percent
         return _Figure(start, proportion_of.end(), MentionKind.PERCENT, _as_percent(numeral))
-    percent_first = _PERCENT_OF_BEFORE.search(text, 0, start)
+    percent_first = search_before(_PERCENT_OF_BEFORE, text, start)
     if before is None and percent_first and _PHRASE_END.match(text, end):
         fig = _Figure(percent_first.start(), end, MentionKind.PERCENT, numeral)
         fig.steps.append(f"{percent_first.group().strip()!r} before the number")
@@ -753,7 +750,7 @@ def find_quantities(text: str) -> list[Mention]:
     excluded = _excluded(text)
     figures: list[_Figure] = []
     for numeral in _with_single_units(text, find_numerals(text)):
-        if _inside(excluded, numeral.start, numeral.end):
+        if excluded.holds(numeral.start, numeral.end):
             continue
         fig = _figure(text, numeral, figures[-1].end if figures else 0)
         if fig is not None:

@@ -8,7 +8,8 @@ run that is no person's name and not only title, place or calendar words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from factcheck.extract.person_names import PersonName, person_name_at, person_name_ending_at
@@ -55,8 +56,28 @@ class RoleContext:
     orgs_by_start: dict[int, Mention]
     people_by_start: dict[int, Mention]
     people_by_end: dict[int, Mention]
-    orgs_seen: list[tuple[int, int, str]]  # (start, end, name) of organisations read so far
+    orgs_seen: OrgsSeen  # organisations read so far
     surnames: dict[str, str]  # family name alone → the full name the text gave first
+
+
+class OrgsSeen:
+    """Organisations read so far, in order of where they start (then of reading): the first
+    one in a stretch of text is a bisect, not a scan of every one read."""
+
+    def __init__(self, orgs: Iterable[tuple[int, str]] = ()) -> None:
+        self._seen: list[tuple[int, int, str]] = []  # (start, order read, name)
+        for start, name in orgs:
+            self.add(start, name)
+
+    def add(self, start: int, name: str) -> None:
+        insort(self._seen, (start, len(self._seen), name))
+
+    def first_in(self, lo: int, hi: int) -> tuple[int, str] | None:
+        """The (start, name) of the first organisation starting in [lo, hi)."""
+        index = bisect_left(self._seen, (lo,))
+        if index < len(self._seen) and self._seen[index][0] < hi:
+            return self._seen[index][0], self._seen[index][2]
+        return None
 
 
 def by_start(mentions: Sequence[Mention], kind: MentionKind) -> dict[int, Mention]:
@@ -184,10 +205,7 @@ def subject_org(ctx: RoleContext, pos: int) -> str | None:
             return subject[1]
     start = ctx.text.rfind(". ", 0, pos) + 1
     start += len(ctx.text[start:pos]) - len(ctx.text[start:pos].lstrip())
-    first: tuple[int, str] | None = None
-    for org_start, _, name in ctx.orgs_seen:
-        if start <= org_start < pos and (first is None or org_start < first[0]):
-            first = (org_start, name)
+    first = ctx.orgs_seen.first_in(start, pos)
     for match in ORG_RUN.finditer(ctx.text, start, pos):
         read = org_starting_at(ctx, match.start())
         if read and (first is None or match.start() < first[0]):

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from factcheck.extract.entities import find_entities
 from factcheck.extract.person_names import find_person_names
 from factcheck.extract.role_context import (
+    OrgsSeen,
     RoleContext,
     by_end,
     by_start,
@@ -212,7 +213,7 @@ def _read_title(ctx: RoleContext, match: re.Match[str]) -> list[_Read]:
                 _Read(s_lo, s_hi, surface, reads[0].titles, name, organization, "new", s_cue)
             )
     if organization is not None:
-        ctx.orgs_seen.append((lo, hi, organization))
+        ctx.orgs_seen.add(lo, organization)
     return reads
 
 
@@ -370,11 +371,11 @@ def find_roles(
         orgs_by_start=by_start(entities, MentionKind.ORGANIZATION),
         people_by_start=by_start(entities, MentionKind.PERSON),
         people_by_end=by_end(entities, MentionKind.PERSON),
-        orgs_seen=[
-            (m.span.start, m.span.end, m.name or m.span.text)
+        orgs_seen=OrgsSeen(
+            (m.span.start, m.name or m.span.text)
             for m in entities
             if m.kind == MentionKind.ORGANIZATION and not m.organization
-        ],
+        ),
         surnames={},
     )
     titles = list(_TITLES.finditer(text))

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import groupby
 from typing import TYPE_CHECKING, TypeGuard
 
 from factcheck.extract.time_rules import (
@@ -78,6 +79,7 @@ from factcheck.extract.time_words import (
     valid_day,
 )
 from factcheck.regex_cache import compile_pattern
+from factcheck.text import Breaks, TakenSpans, line_breaks, search_before
 
 __all__ = ["find_times"]
 
@@ -105,7 +107,7 @@ OPEN_PREFIX = compile_pattern(
     re.X | re.I,
 )
 OPEN_SUFFIX = compile_pattern(
-    r"^\s+(?P<word>or\s+later|and\s+later|and\s+after|or\s+after|onwards?|"
+    r"\s+(?P<word>or\s+later|and\s+later|and\s+after|or\s+after|onwards?|"
     r"or\s+earlier|and\s+earlier|or\s+before|and\s+before)\b"
     r"(?=\s*(?:$|[.,;:!?)]))",
     re.I,
@@ -170,11 +172,11 @@ def _candidates(ctx: Context, rules: list[tuple[int, Rule]]) -> list[Hit]:
             if hit is not None:
                 found.append((-hit.length, hit.start, index, hit))
     chosen: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
     for _, _, _, hit in sorted(found, key=lambda f: f[:3]):
-        if all(hit.end <= s or hit.start >= e for s, e in taken):
+        if taken.free(hit.start, hit.end):
             chosen.append(hit)
-            taken.append((hit.start, hit.end))
+            taken.add(hit.start, hit.end)
     return sorted(chosen, key=lambda h: h.start)
 
 
@@ -188,7 +190,7 @@ def _range_pairs(hits: list[Hit], text: str) -> list[tuple[int, int, int]]:
         if (a.clock or b.clock) and MentionKind.PERIOD in (a.kind, b.kind):
             continue  # "3pm - this week": a time of day does not start or end a week
         join = RANGE_JOIN.match(text[a.end : b.start])
-        opener = RANGE_OPEN.search(text[: a.start])
+        opener = search_before(RANGE_OPEN, text, a.start)
         if join is None or (
             join.group().strip().lower().startswith("and")
             and (opener is None or opener["word"].lower() != "between")
@@ -245,18 +247,19 @@ def _year_on_side(hit: Hit, bound: date, ahead: bool) -> int:
 def _resolve_context(hits: list[Hit], ctx: Context, range_starts: dict[int, Hit]) -> None:
     """Year-less dates and anaphora ("the previous year"), read in order of position; the
     second end of a range (`range_starts`: its index → the first end) follows the first."""
-    ends = [m.end() for m in SENTENCE_END.finditer(ctx.text)]
+    ends = Breaks([m.end() for m in SENTENCE_END.finditer(ctx.text)])
+    lines = line_breaks(ctx.text)
     range_ends = {id(first): hits[i] for i, first in range_starts.items()}
     text_year: _TextYear | None = None
     text_month: Hit | None = None  # the last month or day: it dates a bare "the 21st" (no R)
     anchor: Hit | None = None
     sentence = paragraph = -1
     for index, hit in enumerate(hits):
-        current = sum(1 for e in ends if e <= hit.start)
+        current = ends.count_before(hit.start)
         if current != sentence:
             sentence, anchor = current, None
-        if ctx.text.count("\n", 0, hit.start) != paragraph:
-            paragraph = ctx.text.count("\n", 0, hit.start)
+        if lines.count_before(hit.start) != paragraph:
+            paragraph = lines.count_before(hit.start)
             text_year = text_year if text_year is not None and text_year.heading else None
         if not is_time(hit):
             continue
@@ -581,7 +584,7 @@ def _apply_offsets(hits: list[Hit], text: str, reference: date | None) -> None:
             hit.trace.append(f"{amount:+d} {unit}(s) from it")
         elif hit.moved and hit.anaphor is None and reference is not None:
             base, amount = reference, (day - reference).days
-        stretch = STRETCH_BEFORE.search(text[: hit.start])
+        stretch = search_before(STRETCH_BEFORE, text, hit.start)
         if amount > 0 and stretch is not None:
             hit.period = P.span_period(base, day)
             hit.start, hit.kind = stretch.start(), MentionKind.PERIOD
@@ -819,15 +822,15 @@ def _attach_prefixes(hits: list[Hit], text: str) -> None:
     for hit in hits:
         if not is_time(hit):
             continue
-        lean = LEAN_PREFIX.search(text[: hit.start])
+        lean = search_before(LEAN_PREFIX, text, hit.start)
         if lean and hit.pending is not None and hit.pending[1] is not None:
             hit.lean = REL_OFFSET[lean["word"].lower().split()[-1]]
             hit.start = lean.start()
             continue
-        later = LATER_PREFIX.search(text[: hit.start])
-        part = PART_PREFIX.search(text[: hit.start])
-        week = WEEK_OF.search(text[: hit.start])
-        stretch = STRETCH_FROM.search(text[: hit.start])
+        later = search_before(LATER_PREFIX, text, hit.start)
+        part = search_before(PART_PREFIX, text, hit.start)
+        week = search_before(WEEK_OF, text, hit.start)
+        stretch = search_before(STRETCH_FROM, text, hit.start)
         count = parse_number(stretch["n"]) if stretch else None
         window = max(0, hit.start - 60)  # the longest "the tenth closest Wednesday to the "
         one_day = hit.kind == MentionKind.DATE
@@ -862,7 +865,7 @@ def _attach_weekend(hit: Hit, text: str) -> None:
     dates a holiday ("Halloween weekend 2021")."""
     if hit.kind != MentionKind.DATE or hit.clock or hit.narrow is not None:
         return
-    before, after = WEEKEND_OF.search(text[: hit.start]), WEEKEND_AFTER.match(text, hit.end)
+    before, after = search_before(WEEKEND_OF, text, hit.start), WEEKEND_AFTER.match(text, hit.end)
     if before:
         hit.start = before.start()
     elif after:
@@ -903,14 +906,21 @@ def _attach_stretch_after(hit: Hit, text: str) -> None:
 
 
 def _drop_absorbed(hits: list[Hit]) -> list[Hit]:
-    """Candidates a prefix swallowed: the "3 days" of "3 days starting Monday"."""
-    return [
-        hit
-        for hit in hits
-        if not any(
-            other is not hit and other.start <= hit.start and hit.end <= other.end for other in hits
-        )
-    ]
+    """Candidates a prefix swallowed: the "3 days" of "3 days starting Monday" (inside
+    another hit, or on the same span as one). One sweep in order of start: the furthest end
+    of the hits starting before, and the two furthest of those starting at the same place."""
+    absorbed: set[int] = set()
+    reach = -1
+    by_start = sorted(hits, key=lambda h: h.start)
+    for _, group in groupby(by_start, key=lambda h: h.start):
+        same = list(group)
+        ends = sorted((h.end for h in same), reverse=True)
+        for hit in same:
+            other = ends[1] if hit.end == ends[0] and len(ends) > 1 else ends[0]
+            if reach >= hit.end or (len(same) > 1 and other >= hit.end):
+                absorbed.add(id(hit))
+        reach = max(reach, ends[0])
+    return [hit for hit in hits if id(hit) not in absorbed]
 
 
 def _weekday_from(day: date, weekday: int, n: int, way: str) -> date:
@@ -985,7 +995,10 @@ def _open_periods(hits: list[Hit], ctx: Context) -> None:
         if not is_time(hit) or hit.period is None:
             continue
         p = hit.period
-        prefix, suffix = OPEN_PREFIX.search(text[: hit.start]), OPEN_SUFFIX.match(text[hit.end :])
+        prefix, suffix = (
+            search_before(OPEN_PREFIX, text, hit.start),
+            OPEN_SUFFIX.match(text, hit.end),
+        )
         if prefix and prefix["word"].isupper():  # an all-caps word is a label, not a cue
             prefix = None
         if prefix:
@@ -1001,7 +1014,7 @@ def _open_periods(hits: list[Hit], ctx: Context) -> None:
             word = re.sub(r"\s+", " ", suffix["word"].lower())
             after = "later" in word or "after" in word or word.startswith("onward")
             bound = p.start if after else p.end
-            hit.end += suffix.end()
+            hit.end = suffix.end()
         else:
             continue
         if bound is None:

@@ -7,6 +7,7 @@ settles the candidates and resolves what they still need.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -60,6 +61,7 @@ from factcheck.normalize.holiday_calendar import (
     needs_capital,
 )
 from factcheck.regex_cache import compile_pattern
+from factcheck.text import blank_after, blank_before, left, search_before
 from factcheck.values import Granularity, MentionKind, Period
 
 if TYPE_CHECKING:
@@ -119,6 +121,11 @@ class Context:
     # sentence gives no tense cue: "past" for news (the default), "future" for schedules
     prefer: Prefer = "past"
 
+    @cached_property
+    def sentence_starts(self) -> SentenceStarts:
+        """Where the text's sentences start, found once (`looks_ahead` reads a date's one)."""
+        return SentenceStarts(self.text)
+
 
 Handler = Callable[[re.Match[str], Context], Hit | None]
 
@@ -177,9 +184,8 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
 def _numeric_md(m: re.Match[str], ctx: Context) -> Hit | None:
     """For "5/12" without a year: a date only after a date word or as the whole text, since a
     bare fraction ("1/3 of") is more common."""
-    before = ctx.text[: m.start()]
-    whole = not before.strip() and not ctx.text[m.end() :].strip()
-    whole = whole or bool(group(m, "wd"))
+    before = left(ctx.text, m.start())
+    whole = is_whole(m, ctx.text) or bool(group(m, "wd"))
     cue = re.search(
         rf"(?:\b(?:on|from|to|till|until|by|since|before|after|between|and|or|"
         rf"next|this|last)|{WEEKDAY}|\d/\d+\s*-|,)\s*$",
@@ -259,11 +265,10 @@ def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     """A month name without a year, maybe with "this/last/next year" or "last/next"."""
     bare = not group(m, "rel") and not group(m, "ry")
-    after = ctx.text[m.end() :]
-    if bare and not lower_word_ok(group(m, "m"), ctx.text[: m.start()], after):
+    if bare and not lower_word_ok(group(m, "m"), ctx.text, m.start(), m.end()):
         return None
     common = group(m, "m").rstrip(".").lower() in COMMON_WORDS
-    if common and not group(m, "ry") and not MONTH_FOLLOW.match(after):
+    if common and not group(m, "ry") and not MONTH_FOLLOW.match(ctx.text, m.end()):
         return None
     month = _month_of(group(m, "m"))
     hit = Hit(m.start(), m.end(), MentionKind.PERIOD, trace=["rule: month"])
@@ -469,7 +474,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.reference is None:
         hit.note = f"'{m.group()}' needs a reference date"
         return hit
-    ref, prefix = ctx.reference, ctx.text[: m.start()]
+    ref = ctx.reference
     if unit == "fortnight":  # the two calendar weeks before / after the current one
         week = P.week_period(ref)
         assert week.start is not None and week.end is not None
@@ -477,7 +482,11 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Hit | None:
         start = week.start - timedelta(days=14) if before else week.end
         hit.period = P.span_period(start, start + timedelta(days=14))
         hit.trace.append("the two calendar weeks " + ("before" if before else "after") + " this")
-    elif rel == "past" and unit not in WHOLE_PAST and not PART_OF_UNIT.search(prefix):
+    elif (
+        rel == "past"
+        and unit not in WHOLE_PAST
+        and not search_before(PART_OF_UNIT, ctx.text, m.start())
+    ):
         hit.period = P.past_span(unit, 1, ref)
         hit.trace.append(f"trailing {unit} ending at reference {ref}")
     else:
@@ -620,7 +629,7 @@ def _offset(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     if unit in SECONDS and group(m, "dir").lower() in ("before", "after", "from"):
         return None  # "7 hours from 9:30am" counts hours within a day: a duration
-    if group(m, "dir").lower() == "from" and re.search(r"\bfor\s+$", ctx.text[: m.start()]):
+    if group(m, "dir").lower() == "from" and re.search(r"\bfor\s+$", left(ctx.text, m.start())):
         return None  # "for 10 days from 18 December": a stretch from that day, not an offset
     if unit in SECONDS:  # "in 30 minutes": whole days only, the time of day is not known
         n, unit = Decimal(int(n * SECONDS[unit] // 86400)), "day"
@@ -677,7 +686,7 @@ def _to_date(m: re.Match[str], ctx: Context) -> Hit | None:
 def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     """For "on Monday", "last Friday", "next Tuesday", "Friday of next week"."""
     bare = not group(m, "rel") and not group(m, "wrel") and not group(m, "wrel0")
-    if bare and not lower_word_ok(group(m, "wd"), ctx.text[: m.start()], ctx.text[m.end() :]):
+    if bare and not lower_word_ok(group(m, "wd"), ctx.text, m.start(), m.end()):
         return None
     weekday = WEEKDAYS[group(m, "wd").lower().rstrip(".")]
     hit = Hit(m.start(), m.end(), MentionKind.DATE, relative=True, trace=["rule: weekday"])
@@ -861,7 +870,7 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
     hemisphere); a bare "summer" says no year, and "this season" is a sports or TV season
     more often than a part of the year."""
     surface, year, rel = group(m, "s") or group(m, "s2"), group(m, "y"), group(m, "rel").lower()
-    name, before = surface.lower(), ctx.text[: m.start()]
+    name, before = surface.lower(), left(ctx.text, m.start())
     if name == "fall" and (
         (rel and re.search(r"\bthe\s+$", before))  # "the last fall in prices"
         or (not rel and not surface[0].isupper() and not FALL_BEFORE.search(before))
@@ -1062,7 +1071,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     if group(m, "n").lower().strip() in ("a", "an") and re.search(
         r"(?:\d|\b(?:once|twice|times|per|billion|million|trillion|thousand)|%)\s*$",
-        ctx.text[: m.start()],
+        left(ctx.text, m.start()),
         re.I,
     ):
         return None  # "twice a year", "$5 billion a year" is a rate
@@ -1136,13 +1145,9 @@ def _said_as_clock(m: re.Match[str], ctx: Context, cue: re.Pattern[str] = CLOCK_
     return is_whole(m, ctx.text) or cue.search(before) is not None
 
 
-NON_SPACE = compile_pattern(r"\S")
-
-
 def is_whole(m: re.Match[str], text: str) -> bool:
     """Whether `m` is all of `text` but white space (found without copying the text)."""
-    first = NON_SPACE.search(text)
-    return (first is None or first.start() >= m.start()) and NON_SPACE.search(text, m.end()) is None
+    return blank_before(text, m.start()) and blank_after(text, m.end())
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -1997,7 +2002,7 @@ def rules_for(text: str) -> list[tuple[int, Rule]]:
 
 
 # Sentence ends: ". " before a capital or a line break (not "3.22", not "U.S. and").
-SENTENCE_END = compile_pattern(r"[.!?](?=\s+[A-Z\"“(])|\n")
+SENTENCE_END = compile_pattern(r"[.!?](?=(?P<ahead>\s+[A-Z\"“(]))|\n")
 # Words that put a sentence in the future: its year-less dates are the next ones, not the last.
 FUTURE_CUE = compile_pattern(
     r"""
@@ -2018,18 +2023,37 @@ PAST_CUE = compile_pattern(
 )
 
 
-def sentence_at(text: str, pos: int) -> str:
+class SentenceStarts:
+    """The ends of a text's sentences (`SENTENCE_END`), found once, so that the start of the
+    sentence around a position is a bisect rather than a search of all the text before it."""
+
+    def __init__(self, text: str) -> None:
+        self._at: list[int] = []
+        self._reach: list[int] = []  # how far the end's look-ahead reads: it sees no further
+        for m in SENTENCE_END.finditer(text):
+            self._at.append(m.start())
+            self._reach.append(m.end("ahead") if m["ahead"] else m.end())
+
+    def start(self, pos: int) -> int:
+        """Where the sentence around `pos` starts: after the last end found in the text
+        before `pos` (one whose look-ahead would run past `pos` does not count)."""
+        index = bisect_left(self._at, pos) - 1
+        while index >= 0 and self._reach[index] > pos:
+            index -= 1
+        return self._at[index] + 1 if index >= 0 else 0
+
+
+def sentence_at(ctx: Context, pos: int) -> str:
     """The sentence around `pos` (ends as in `SENTENCE_END`)."""
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, pos)]
-    end = SENTENCE_END.search(text, pos)
-    return text[starts[-1] if starts else 0 : end.end() if end else len(text)]
+    end = SENTENCE_END.search(ctx.text, pos)
+    return ctx.text[ctx.sentence_starts.start(pos) : end.end() if end else len(ctx.text)]
 
 
 def looks_ahead(ctx: Context, pos: int) -> bool:
     """True when the date at `pos` is the next one rather than the last: its sentence speaks
     of the future ("will", "let's meet"), or it gives no tense cue and `ctx.prefer` is
     "future"."""
-    sentence = sentence_at(ctx.text, pos)
+    sentence = sentence_at(ctx, pos)
     if FUTURE_CUE.search(sentence) is not None:
         return True
     return ctx.prefer == "future" and PAST_CUE.search(sentence) is None

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from factcheck.normalize import periods as P
 from factcheck.regex_cache import compile_pattern
+from factcheck.text import blank_after, blank_before, search_before
 
 MONTHS: dict[str, int] = {
     name: number
@@ -270,23 +271,23 @@ def day_of(surface: str) -> int | None:
     return int(digits.group()) if digits else None
 
 
-def lower_word_ok(surface: str, before: str, after: str = "") -> bool:
+def lower_word_ok(surface: str, text: str, start: int, end: int) -> bool:
     """A bare month/weekday word that is also a common word ("may", "sun") counts only when
-    capitalised (but not "May I …"), after a word that introduces a date or alone."""
+    capitalised (but not "May I …"), after a word that introduces a date or alone; `surface`
+    is `text[start:end]`."""
     word = surface.rstrip(".")
-    if word.lower() not in COMMON_WORDS or not (before + after).strip():
+    if word.lower() not in COMMON_WORDS or (blank_before(text, start) and blank_after(text, end)):
         return True  # alone, the whole text, it is the date word
-    if word[:1].isupper() and not MODAL_USE.match(after):
+    if word[:1].isupper() and not MODAL_USE.match(text, end):
         return True
-    return (
-        re.search(
-            r"(?:\b(?:in|on|of|since|until|till|by|from|to|through|during|early|"
-            r"late|mid|last|next|this|before|after|between|and)|-)\s*$",
-            before,
-            re.I,
-        )
-        is not None
-    )
+    return search_before(_DATE_WORD_BEFORE, text, start) is not None
+
+
+_DATE_WORD_BEFORE = compile_pattern(
+    r"(?:\b(?:in|on|of|since|until|till|by|from|to|through|during|early|"
+    r"late|mid|last|next|this|before|after|between|and)|-)\s*$",
+    re.I,
+)
 
 
 # Offsets of relative words: "last year" is -1, "this year" 0, "next year" +1.
