@@ -23,7 +23,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr inc corp co ltd plc llc no vs etc jan feb mar apr jun jul aug "
     "sep sept oct nov dec u.s u.k e.g i.e a.m p.m".split()
 )
-_END = re.compile(r"""[.!?]+["'”’)]*(?=\s+["'“‘(]?[A-Z0-9])""")
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+(?:[-•*–]\s+)?["'“‘(]?[A-Z0-9])""")  # "… [1]. - In Q4"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 

@@ -121,3 +121,15 @@ def test_a_day_after_a_figure_dates_it() -> None:
     report = _report(("a", "Lotus Pharma raised $3 million on 3 May 2024.\n"))
     (claim,) = report.claims
     assert claim.period is not None and claim.period.start == date(2024, 5, 3)
+
+
+def test_a_bullet_after_a_full_stop_starts_a_sentence() -> None:
+    from factcheck.text import sentences
+
+    text = "Revenue rose 5% in 2025 [2]. - In Q4, profit grew 3%. • Sales fell. Mr. Lind spoke."
+    assert [s.text for s in sentences(text)] == [
+        "Revenue rose 5% in 2025 [2].",
+        "- In Q4, profit grew 3%.",
+        "• Sales fell.",
+        "Mr. Lind spoke.",
+    ]
