@@ -133,3 +133,12 @@ def test_a_bullet_after_a_full_stop_starts_a_sentence() -> None:
         "• Sales fell.",
         "Mr. Lind spoke.",
     ]
+
+
+def test_a_comparisons_base_year_does_not_date_a_later_quarter() -> None:
+    from factcheck.extract.time import find_times
+
+    text = "Annual revenue reached $38 billion, up 31.6% from 2024. In Q4, net profit grew 35%."
+    quarter = next(m for m in find_times(text, date(2026, 1, 31)) if m.span.text == "Q4")
+    assert quarter.value is not None and quarter.value.kind == "period"
+    assert quarter.value.period is not None and quarter.value.period.start == date(2025, 10, 1)

@@ -282,8 +282,10 @@ def _resolve_context(hits: list[Hit], ctx: Context, range_starts: dict[int, Hit]
                 text_year = _TextYear(hit.period.start.year, surface, heading)
         if hit.period and hit.period.granularity in (Granularity.MONTH, Granularity.DAY):
             text_month = hit
-        if not reported:
-            anchor = hit  # "results for the 2024 financial year on 26 February": no anchor
+        base = BASE_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start)
+        if not reported and not base:
+            anchor = hit  # "results for the 2024 financial year on 26 February": no anchor;
+            # nor "up 31.6% from 2024 … In Q4": a comparison's base is not the text's year
 
 
 def _day_in_month(hit: Hit, month: Hit) -> None:
@@ -327,6 +329,11 @@ class _TextYear:
 # "2024 fiscal year", "2024 results" — dates beside it are the report's own.
 REPORTED_YEAR_AFTER = compile_pattern(
     r"\s+(?:financial|fiscal|business|tax)\s+year|\s+(?:annual\s+)?(?:results|earnings|accounts)",
+    re.I,
+)
+# Before a year that is a comparison's base: "up 31.6% from 2024", "higher than in 2023".
+BASE_BEFORE = compile_pattern(
+    r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|since)\s+(?:in\s+|the\s+)?\Z",
     re.I,
 )
 # After a date that recurs: "on 19 June every year" is not in the year written before it.
