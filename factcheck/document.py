@@ -119,21 +119,21 @@ def _orgs(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _headline_organization(headline: str, orgs: Sequence[Mention]) -> str | None:
-    """The organisation the headline opens with, as the text names it."""
+    """The organisation the headline opens with (within its first `HEADLINE_SUBJECT_WORDS`
+    words), as the text names it; each distinct spelling is tried once."""
     words = [w.group().lower().strip(".'’") for w in _WORD.finditer(headline)]
+    spellings = dict.fromkeys((s, m.name) for m in orgs if m.name for s in (m.span.text, m.name))
     first: tuple[int, str] | None = None
-    for m in orgs:
-        assert m.name is not None
-        for surface in {m.span.text, m.name}:
-            tokens = [t.lower().strip(".'’") for t in _WORD.findall(surface)]
-            for at in range(len(words) - len(tokens) + 1):
-                if tokens and words[at : at + len(tokens)] == tokens:
-                    if first is None or at < first[0]:
-                        first = (at, m.name)
-                    break
-    if first is None or first[0] >= HEADLINE_SUBJECT_WORDS:
-        return None
-    return first[1]
+    for surface, name in spellings:
+        tokens = [t.lower().strip(".'’") for t in _WORD.findall(surface)]
+        if not tokens:
+            continue
+        for at in range(min(HEADLINE_SUBJECT_WORDS, len(words) - len(tokens) + 1)):
+            if words[at : at + len(tokens)] == tokens:
+                if first is None or at < first[0]:
+                    first = (at, name)
+                break
+    return first[1] if first is not None else None
 
 
 def _slug_acronym(slug: str) -> str | None:

@@ -55,10 +55,11 @@ def name_key(name: str) -> str:
     return folded(_base(name))
 
 
-def _initials(name: str) -> set[str]:
-    """The acronyms a long name may go by: with and without its legal form ("TSMC", "TSM")."""
+def _initials(name: str, base: str) -> set[str]:
+    """The acronyms a long name may go by: with and without its legal form ("TSMC", "TSM");
+    `base` is `_base(name)`."""
     out = set()
-    for form in (name, _base(name)):
+    for form in (name, base):
         words = [w for w in folded(form).split() if w not in _SMALL_WORDS]
         if len(words) >= 2:
             out.add("".join(w[0] for w in words).upper())
@@ -70,23 +71,34 @@ def canonical_names(
 ) -> dict[str, str]:
     """Each name of `names` (one entry per mention: frequency counts) → the name its
     organisation is called by. `known` resolves a name through the reference (None when the
-    reference does not know it); a name it knows is the one used."""
+    reference does not know it); a name it knows is the one used.
+
+    Each name's base is computed once, and the prefix and acronym joins look names up in
+    indexes built once: the cost grows with the number of names, not with its square."""
     counts = Counter(names)
+    bases = {name: _base(name) for name in counts}
     groups: dict[str, set[str]] = {}
     for name in sorted(counts):
-        groups.setdefault(name_key(name), set()).add(name)
+        groups.setdefault(folded(bases[name]), set()).add(name)
+    by_first: dict[str, list[str]] = {}
+    for key in groups:
+        first, space, _ = key.partition(" ")
+        if space:
+            by_first.setdefault(first, []).append(key)
     for key in sorted(k for k in groups if " " not in k):
-        longer = [k for k in groups if k.startswith(key + " ")]
+        longer = by_first.get(key, [])
         if len(longer) == 1 and all(w in INDUSTRY_WORDS for w in longer[0].split()[1:]):
             groups[longer[0]] |= groups.pop(key)  # "Samsung" is "Samsung Electronics" here
     acronyms = {key: members for key, members in groups.items() if _is_acronym(members)}
+    spelt: dict[str, set[str]] = {}  # acronym → the keys of the names whose initials it is
+    for key, members in groups.items():
+        if key not in acronyms:
+            for m in members:
+                for initials in _initials(m, bases[m]):
+                    spelt.setdefault(initials, set()).add(key)
     for key, members in sorted(acronyms.items()):
         (acronym,) = {m.upper() for m in members}
-        hosts = [
-            k
-            for k, ms in groups.items()
-            if k != key and k not in acronyms and any(acronym in _initials(m) for m in ms)
-        ]
+        hosts = sorted(spelt.get(acronym, set()) - {key})
         if len(hosts) == 1:
             groups[hosts[0]] |= groups.pop(key)
     out: dict[str, str] = {}
@@ -95,7 +107,7 @@ def canonical_names(
         chosen = (
             referenced[0]
             if len(referenced) == 1
-            else min(members, key=lambda m: (-counts[m], -len(_base(m)), len(m), m))
+            else min(members, key=lambda m: (-counts[m], -len(bases[m]), len(m), m))
         )
         out.update(dict.fromkeys(members, chosen))
     return out

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cache
 
 from factcheck.extract.currencies import CODES
 from factcheck.reference import Reference, load_reference
@@ -112,19 +113,14 @@ _TITLE_WORDS = frozenset(
 _PERIOD_LABEL = compile_pattern(r"(?i:^(?:[QH][1-4]|FY\d{0,4}|[1-4]Q\d{0,2})$)")
 
 
+@cache
 def common_words() -> frozenset[str]:
     """Lower-case English words (GCIDE, through `english-words`): a capitalised common word
     alone ("Net profit", "Total sales", "Consolidated revenue") is a sentence's first word,
-    not an unknown company. Loaded on first use only."""
-    global _COMMON
-    if _COMMON is None:
-        from english_words import get_english_words_set
+    not an unknown company. Loaded on first use only (one value: the cache is bounded)."""
+    from english_words import get_english_words_set
 
-        _COMMON = frozenset(get_english_words_set(["gcide"], lower=True, alpha=True))
-    return _COMMON
-
-
-_COMMON: frozenset[str] | None = None
+    return frozenset(get_english_words_set(["gcide"], lower=True, alpha=True))
 
 
 def _unknown_company(match: re.Match[str]) -> str | None:
