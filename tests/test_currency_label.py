@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import factcheck
+from text_reports import codes_of as _codes
+
 from factcheck.models import Severity
-
-
-def _codes(a: str, b: str) -> list[tuple[str, Severity]]:
-    report = factcheck.check(
-        [
-            factcheck.source_from_text("a", a, published=None),
-            factcheck.source_from_text("b", b, published=None),
-        ]
-    )
-    return [(f.code, f.severity) for f in report.findings]
 
 
 def test_the_same_number_in_dollars_and_euros_is_flagged() -> None:

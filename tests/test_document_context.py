@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import factcheck
+from text_reports import report_of as _report
+
 from factcheck.document import document_context, paragraphs, reporting_day, slug_words
 from factcheck.extract import extract
 from factcheck.models import Granularity, Severity
@@ -72,12 +73,6 @@ def test_an_undated_source_reads_year_less_quarters_in_its_reporting_year() -> N
     ctx = _context("Zenith Motors Q3 2025 results.\nGuidance covers the fourth quarter.\n")
     day = reporting_day(ctx)  # type: ignore[arg-type]
     assert day is not None and day.year == 2025
-
-
-def _report(*texts: tuple[str, str]) -> factcheck.Report:
-    return factcheck.check(
-        [factcheck.source_from_text(sid, body, published=None) for sid, body in texts]
-    )
 
 
 def test_two_sources_naming_the_company_only_in_their_headlines_are_compared() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from text_reports import report_of as _report
 
 import factcheck
 from factcheck.link import blocking_key
@@ -93,12 +94,6 @@ def test_any_stated_change_of_revenue_carries_its_basis(verb: str, n: object, ba
 def test_any_stated_margin_is_its_level(words: str, n: object) -> None:
     sentence = f"The {words} stood at {n}% in the quarter."
     assert _metric(sentence, f"{n}%") == LEVEL_METRICS[words]
-
-
-def _report(*texts: tuple[str, str]) -> factcheck.Report:
-    return factcheck.check(
-        [factcheck.source_from_text(sid, body, published=None) for sid, body in texts]
-    )
 
 
 def test_claims_with_no_metric_are_never_linked_together() -> None:

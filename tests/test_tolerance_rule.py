@@ -8,21 +8,12 @@ from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
+from text_reports import codes_of as _codes
 
 import factcheck
 from factcheck.extract.amounts import APPROXIMATE_SHARE
 from factcheck.models import Amount, Severity
 from factcheck.normalize.intervals import MAX_ROUNDING, editorial_interval
-
-
-def _codes(a: str, b: str) -> list[tuple[str, Severity]]:
-    report = factcheck.check(
-        [
-            factcheck.source_from_text("a", a, published=None),
-            factcheck.source_from_text("b", b, published=None),
-        ]
-    )
-    return [(f.code, f.severity) for f in report.findings]
 
 
 def test_about_twenty_billion_conflicts_with_fifteen() -> None:
